@@ -1,0 +1,1 @@
+"""Loading and validating the entry database: bytes → strict YAML → schema → catalog."""

@@ -1,0 +1,148 @@
+"""Find entry files under technologies/ and turn each into an Entry or a list of problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..diagnostics import Problem
+from . import yamlio
+from .fieldtypes import INVALID, Context
+from .images import ImageFolder
+from .messages import make_problem
+from .model import Entry, entry_from_dict
+from .schema import ENTRY
+from .yamlio import Mapping, Scalar
+
+ENTRIES_DIR = "technologies"
+ENTRY_SUFFIX = ".yaml"
+
+
+@dataclass(frozen=True)
+class EntryFile:
+    """A file that should hold one entry: where it is on disk and how it is shown."""
+
+    path: Path
+    display: str  # repository-relative, with forward slashes
+    folder: str  # the institution folder it sits in
+
+
+@dataclass
+class LoadedEntry:
+    """The outcome of loading one file: the entry (if valid) and where its references stand."""
+
+    file: EntryFile
+    entry: Entry | None
+    id: str | None
+    id_pos: yamlio.Pos
+    institution: str | None
+    institution_pos: yamlio.Pos
+    entry_refs: list[tuple[str, str, yamlio.Pos]]
+
+
+def discover(root: Path) -> tuple[list[EntryFile], list[str], list[Problem]]:
+    """Entry files in `technologies/<institution>/`, every path under it (for collisions), and misplaced files."""
+    base = root / ENTRIES_DIR
+    files: list[EntryFile] = []
+    all_paths: list[str] = []
+    problems: list[Problem] = []
+    if not base.is_dir():
+        return files, all_paths, problems
+    for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
+        here = Path(dirpath)
+        rel_dir = here.relative_to(root).as_posix()
+        depth = len(here.relative_to(base).parts)
+        for d in sorted(dirnames):
+            all_paths.append(f"{rel_dir}/{d}")
+            if (here / d).is_symlink():
+                problems.append(make_problem("file-symlink", f"{rel_dir}/{d}", 1, 1))
+        dirnames[:] = sorted(d for d in dirnames if not (here / d).is_symlink() and not d.startswith("."))
+        for name in sorted(filenames):
+            display = f"{rel_dir}/{name}"
+            all_paths.append(display)
+            lower = name.lower()
+            if not lower.endswith((".yaml", ".yml")):
+                continue
+            if not name.endswith(ENTRY_SUFFIX):
+                stem = name.rsplit(".", 1)[0]
+                problems.append(
+                    make_problem("file-extension", display, 1, 1, name=name, suggestion=stem + ENTRY_SUFFIX)
+                )
+                continue
+            if depth != 1:
+                problems.append(make_problem("misplaced-file", display, 1, 1))
+                continue
+            files.append(EntryFile(here / name, display, here.name))
+    return files, all_paths, problems
+
+
+def _scalar_at(root: yamlio.Node | None, key: str) -> tuple[str | None, yamlio.Pos]:
+    if isinstance(root, Mapping) and isinstance(root.items.get(key), Scalar):
+        node = root.items[key]
+        assert isinstance(node, Scalar)
+        return node.value, node.start
+    return None, yamlio.Pos(1, 1)
+
+
+def load_entry(file: EntryFile, choices: dict[str, list[str]], today: dt.date) -> tuple[LoadedEntry, list[Problem]]:
+    """Load and check one entry file against the schema."""
+    root, problems = yamlio.load_file(file.path, file.display)
+    ident, id_pos = _scalar_at(root, "id")
+    institution, inst_pos = _scalar_at(root, "institution")
+    kind, _ = _scalar_at(root, "kind")
+    loaded = LoadedEntry(file, None, ident, id_pos, institution, inst_pos, [])
+    if root is None:
+        return loaded, problems
+    if not isinstance(root, Mapping):
+        found = "a list" if isinstance(root, yamlio.Sequence) else "a single value"
+        found_th = "รายการ (list)" if isinstance(root, yamlio.Sequence) else "ค่าเดียว"
+        problems.append(
+            make_problem(
+                "yaml-not-mapping", file.display, root.start.line, root.start.column, found=found, found_th=found_th
+            )
+        )
+        return loaded, problems
+    image_folder = file.path.with_suffix("")
+    ctx = Context(
+        path=file.display,
+        lines=file.path.read_text(encoding="utf-8", errors="replace").split("\n"),
+        choices=choices,
+        today=today,
+        image_dir=ImageFolder(image_folder, file.display[: -len(ENTRY_SUFFIX)]),
+        kind=kind if kind in choices.get("kinds", ()) else None,
+    )
+    value = ENTRY.check(root, ctx, "")
+    if value is not INVALID:
+        _check_image_files(value, ctx)
+    problems.extend(ctx.problems)
+    loaded.entry_refs = ctx.entry_refs
+    if value is not INVALID and not any(p.is_error for p in problems):
+        loaded.entry = entry_from_dict(value, file.display, image_folder, ctx.missing_en)
+    return loaded, problems
+
+
+def _check_image_files(value: dict[str, Any], ctx: Context) -> None:
+    """The `images` list names files that must exist in the entry's folder."""
+    from . import images
+
+    for index, image in enumerate(value.get("images", ())):
+        path = f"images[{index}].file"
+        pos = ctx.positions.get(path, yamlio.Pos(1, 1))
+        reason = images.path_problem(image["file"])
+        if reason:
+            ctx.report(
+                "image-path",
+                pos,
+                path,
+                value=image["file"],
+                reason_en=reason[0],
+                reason_th=reason[1],
+                folder=ctx.image_dir.display,
+            )
+            continue
+        found = images.file_problem(ctx.image_dir, image["file"])
+        if found:
+            ctx.report(found[0], pos, path, value=image["file"], **found[1])

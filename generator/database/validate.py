@@ -1,0 +1,141 @@
+"""Checks across the whole database: ids and file names, folders, references between entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from ..diagnostics import Problem, sort_problems
+from .catalog import Catalog
+from .fieldtypes import did_you_mean
+from .load import LoadedEntry, discover, load_entry
+from .messages import make_problem
+from .reference import ReferenceData, load_reference
+
+SITE_CONFIG_DIR = "site_config"
+
+
+def _identity_problems(loaded: list[LoadedEntry]) -> list[Problem]:
+    problems: list[Problem] = []
+    first_by_id: dict[str, LoadedEntry] = {}
+    for item in loaded:
+        stem = item.file.path.stem
+        if item.id is not None and item.id != stem:
+            problems.append(
+                make_problem(
+                    "id-mismatch",
+                    item.file.display,
+                    item.id_pos.line,
+                    item.id_pos.column,
+                    "id",
+                    id=item.id,
+                    name=item.file.path.name,
+                )
+            )
+        if item.institution is not None and item.institution != item.file.folder:
+            problems.append(
+                make_problem(
+                    "wrong-folder",
+                    item.file.display,
+                    item.institution_pos.line,
+                    item.institution_pos.column,
+                    "institution",
+                    institution=item.institution,
+                    folder=item.file.folder,
+                )
+            )
+        if item.id is not None:
+            other = first_by_id.get(item.id)
+            if other is not None:
+                problems.append(
+                    make_problem(
+                        "duplicate-id",
+                        item.file.display,
+                        item.id_pos.line,
+                        item.id_pos.column,
+                        "id",
+                        id=item.id,
+                        other=other.file.display,
+                    )
+                )
+            else:
+                first_by_id[item.id] = item
+    return problems
+
+
+def _case_collisions(paths: list[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for path in sorted(paths):
+        key = path.casefold()
+        if key in seen and seen[key] != path:
+            problems.append(make_problem("case-collision", path, 1, 1, name=path, other=seen[key]))
+        seen.setdefault(key, path)
+    return problems
+
+
+def _reference_problems(loaded: list[LoadedEntry], known: set[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    for item in loaded:
+        for field_path, value, pos in item.entry_refs:
+            if value == item.id:
+                problems.append(make_problem("self-reference", item.file.display, pos.line, pos.column, field_path))
+            elif value not in known:
+                guess = did_you_mean(value, sorted(known))
+                problems.append(
+                    make_problem(
+                        "unknown-entry",
+                        item.file.display,
+                        pos.line,
+                        pos.column,
+                        field_path,
+                        value=value,
+                        hint=f' Did you mean "{guess}"?' if guess else "",
+                        hint_th=f' หมายถึง "{guess}" หรือไม่' if guess else "",
+                    )
+                )
+    return problems
+
+
+def _translation_warnings(loaded: list[LoadedEntry]) -> list[Problem]:
+    problems: list[Problem] = []
+    for item in loaded:
+        if item.entry is not None and item.entry.missing_english:
+            problems.append(
+                make_problem(
+                    "missing-translation",
+                    item.file.display,
+                    1,
+                    1,
+                    "en",
+                    fields=", ".join(dict.fromkeys(re.sub(r"\[\d+\]", "", f) for f in item.entry.missing_english)),
+                )
+            )
+    return problems
+
+
+def check_database(root: Path, *, today: dt.date | None = None) -> tuple[Catalog | None, ReferenceData, list[Problem]]:
+    """Load and validate everything under `root`; the catalog is None when there are errors."""
+    today = today or dt.date.today()
+    reference, problems = load_reference(root / SITE_CONFIG_DIR)
+    if any(p.is_error for p in problems):
+        return None, reference, sort_problems(problems)
+    files, all_paths, found = discover(root)
+    problems.extend(found)
+    problems.extend(_case_collisions(all_paths))
+    choices = reference.choices()
+    loaded: list[LoadedEntry] = []
+    for file in files:
+        item, file_problems = load_entry(file, choices, today)
+        loaded.append(item)
+        problems.extend(file_problems)
+    problems.extend(_identity_problems(loaded))
+    known = {item.id for item in loaded if item.id is not None}
+    problems.extend(_reference_problems(loaded, known))
+    problems.extend(_translation_warnings(loaded))
+    problems = sort_problems(problems)
+    if any(p.is_error for p in problems):
+        return None, reference, problems
+    entries = [item.entry for item in loaded if item.entry is not None]
+    return Catalog(reference, entries), reference, problems

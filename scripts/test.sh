@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Set everything up (Python packages, Debian's chromium for browser tests) and run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh dev
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing Debian's chromium for the browser tests…"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+export PYTHAINLP_OFFLINE=1 PYTHAINLP_READ_ONLY=1 NO_MKDOCS_2_WARNING=1
+.venv/bin/python -m pytest -n 2 "$@"

@@ -62,7 +62,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Validate, then build the bilingual site into the output folder (atomically)."""
     from .site.build import build_site
 
-    return build_site(Path(args.root), Path(args.out), strict=not args.allow_warnings)
+    return build_site(Path(args.root), Path(args.out), base_url=args.base_url)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -93,7 +93,7 @@ def _parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="build the bilingual site / สร้างเว็บไซต์")
     build.add_argument("--out", default="site", help="output folder (default: site)")
-    build.add_argument("--allow-warnings", action="store_true", help="build even if MkDocs warns")
+    build.add_argument("--base-url", default="", help="public URL of the site, for canonical links and feeds")
     build.set_defaults(func=cmd_build)
 
     serve = sub.add_parser("serve", help="build, serve and rebuild on change")

@@ -188,6 +188,7 @@ class Entry:
     holders: tuple[Holder, ...] = ()
     consent: Consent | None = None
     missing_english: tuple[str, ...] = field(default=())
+    image_folder: Path = field(default=Path())
 
     @property
     def has_english(self) -> bool:
@@ -254,4 +255,5 @@ def entry_from_dict(value: dict[str, Any], source: str, image_folder: Path, miss
         date_reviewed=value["date_reviewed"],
         source=source,
         missing_english=tuple(missing),
+        image_folder=image_folder,
     )

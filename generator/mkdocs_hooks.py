@@ -1,0 +1,122 @@
+"""Thin MkDocs glue: add the generator's pages to a build, set the nav and the language.
+
+Loaded by `hooks:` in mkdocs.yml. All rendering happens in generator.site.pages; if MkDocs is ever
+replaced, only this file changes.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+_REPO = Path(__file__).resolve().parent.parent
+if str(_REPO) not in sys.path:  # MkDocs loads hooks by path; make the package importable
+    sys.path.insert(0, str(_REPO))
+
+from generator.database.validate import check_database  # noqa: E402
+from generator.diagnostics import format_text  # noqa: E402
+from generator.site.pages import SitePage, media_files, page_url, render_site_pages  # noqa: E402
+
+LANGS = ("th", "en")
+ABOUT_ORDER = ("about/technology-clinic.md", "about/st-villages.md", "about/sti-coupon.md")
+HELP_ORDER = ("help/get-help.md", "help/contribute.md")
+
+_state: dict[str, Any] = {}
+
+
+def _content_pages(docs_dir: Path, folder: str, order: tuple[str, ...]) -> list[str]:
+    """Hand-written pages of one folder: the known ones in order, then any others alphabetically."""
+    found = sorted(p.relative_to(docs_dir).as_posix() for p in (docs_dir / folder).glob("*.md"))
+    return [p for p in order if p in found] + [p for p in found if p not in order]
+
+
+def on_config(config: Any) -> Any:
+    """Load the database for this build's language, and set names, nav and switch labels."""
+    lang = config.theme["language"]
+    if lang not in LANGS:
+        raise PluginError(f"theme.language must be one of {LANGS}, not {lang!r}")
+    other = "en" if lang == "th" else "th"
+    catalog, reference, problems = check_database(_REPO)
+    if catalog is None:
+        errors = [format_text(p) for p in problems if p.is_error]
+        raise PluginError("the database has errors; run `python -m generator check`:\n" + "\n".join(errors[:20]))
+    ui = reference.ui
+    config.use_directory_urls = False
+    config.site_name = ui["site_name"].get(lang)
+    config.site_description = ui["site_description"].get(lang)
+    site_url = (config.site_url or "").rstrip("/")
+    # With a site URL, each language lives in its own folder below it: <site_url>/<lang>/.
+    site_root = site_url.rsplit("/", 1)[0] + "/" if site_url.endswith(("/th", "/en")) else ""
+    config.extra["tc"] = {
+        "lang": lang,
+        "other": other,
+        "switch_short": ui["switch_language_short"].get(lang),
+        "switch_title": ui["switch_language"].get(lang),
+        "footer_note": ui["footer_note"].get(lang),
+        "site_root": site_root,
+    }
+    docs_dir = Path(config.docs_dir)
+
+    def label(key: str) -> str:
+        return ui[key].get(lang)
+
+    config.nav = [
+        {label("home"): "index.md"},
+        {label("categories"): "categories/index.md"},
+        {label("regions"): "regions/index.md"},
+        {label("institutions"): "institutions/index.md"},
+        {label("audiences"): "audiences/index.md"},
+        {label("value_chain"): "value-chain/index.md"},
+        {label("about"): _content_pages(docs_dir, "about", ABOUT_ORDER)},
+        {label("help"): _content_pages(docs_dir, "help", HELP_ORDER)},
+    ]
+    _state.clear()
+    _state["catalog"] = catalog
+    _state["lang"] = lang
+    return config
+
+
+def on_files(files: Files, config: Any) -> Files:
+    """Add every generated page and every entry image to this build."""
+    pages: dict[str, SitePage] = {}
+    for page in render_site_pages(_state["catalog"], _state["lang"]):
+        if files.get_file_from_path(page.path) is not None:
+            raise PluginError(f"content/{_state['lang']}/{page.path} clashes with a generated page; rename it")
+        files.append(File.generated(config, page.path, content=""))
+        pages[page.path] = page
+    for media in media_files(_state["catalog"]):
+        files.append(File.generated(config, media.path, abs_src_path=str(media.source)))
+    _state["pages"] = pages
+    return files
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    """Generated pages skip Markdown: their HTML comes ready from the renderer."""
+    generated = _state.get("pages", {}).get(page.file.src_uri)
+    if generated is None:
+        return markdown
+    page.title = str(escape(generated.title))  # Material prints titles unescaped
+    page.meta["tc_description"] = generated.description
+    page.meta["tc_page_type"] = generated.page_type
+    return ""
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """Put the generated body in place of the (empty) Markdown output."""
+    generated = _state.get("pages", {}).get(page.file.src_uri)
+    return generated.html if generated is not None else html
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """Rebuild when an entry, an image or the reference data changes."""
+    for folder in ("technologies", "site_config", "generator/site/templates"):
+        server.watch(str(_REPO / folder))
+    return server
+
+
+__all__ = ["on_config", "on_files", "on_page_content", "on_page_markdown", "on_serve", "page_url"]

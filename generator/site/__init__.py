@@ -1,0 +1,1 @@
+"""Rendering the validated database into pages: core HTML rendering, independent of MkDocs."""

@@ -1,0 +1,126 @@
+"""Build both languages with MkDocs, side by side, into a temporary folder; replace the output only on success."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from .. import diagnostics
+from ..database.catalog import Catalog
+from ..database.validate import check_database
+
+LANGS = ("th", "en")
+ROOT_INDEX = """<!doctype html>
+<html lang="th">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{title_th} · {title_en}</title>
+<meta http-equiv="refresh" content="0; url=th/index.html">
+<link rel="alternate" hreflang="th" href="th/index.html">
+<link rel="alternate" hreflang="en" href="en/index.html">
+<style>body{{font-family:sans-serif;margin:2rem;line-height:1.8}}a{{font-size:1.2rem}}</style>
+</head>
+<body>
+<h1>{title_th}</h1>
+<p><a href="th/index.html">เข้าสู่เว็บไซต์ (ภาษาไทย)</a></p>
+<p lang="en"><a href="en/index.html">{title_en} (English)</a></p>
+</body>
+</html>
+"""
+
+
+def source_date_epoch(catalog: Catalog) -> int:
+    """A build timestamp derived from the data (the newest entry date), so builds are reproducible."""
+    dates = [e.date_reviewed for e in catalog.entries.values()] + [e.date_added for e in catalog.entries.values()]
+    newest = max(dates) if dates else dt.date(2020, 1, 1)
+    return calendar.timegm(newest.timetuple())
+
+
+def _run_mkdocs(root: Path, lang: str, site_dir: Path, env: dict[str, str]) -> tuple[str, int, str]:
+    """One MkDocs build of one language, in its own process (the two run in parallel on two cores)."""
+    lang_env = {
+        **env,
+        "TC_LANG": lang,
+        "TC_DOCS_DIR": str(root / "content" / lang),
+        "TC_SITE_DIR": str(site_dir),
+    }
+    site_url = env.get("TC_BASE_URL", "").rstrip("/")
+    lang_env["TC_SITE_URL"] = f"{site_url}/{lang}/" if site_url else ""
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(root / "mkdocs.yml")],
+        cwd=root,
+        env=lang_env,
+        capture_output=True,
+        text=True,
+    )
+    return lang, proc.returncode, proc.stdout + proc.stderr
+
+
+def _replace_output(staging: Path, out: Path) -> None:
+    """Swap the finished build into place; the previous output is removed only after the swap."""
+    old = out.with_name(out.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if out.exists():
+        out.rename(old)
+    staging.rename(out)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def build_site(root: Path, out: Path, *, base_url: str = "") -> int:
+    """Check the database, build both languages, and publish to `out` atomically. Returns an exit code."""
+    start = time.perf_counter()
+    catalog, _, problems = check_database(root)
+    for problem in problems:
+        print(diagnostics.format_text(problem), file=sys.stderr)
+    if catalog is None:
+        en, th = diagnostics.summary(problems)
+        print(f"build stopped, the site was not changed: {en} / {th}", file=sys.stderr)
+        return 1
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    env = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": str(source_date_epoch(catalog)),
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHAINLP_OFFLINE": "1",
+        "PYTHAINLP_READ_ONLY": "1",
+        "TC_BASE_URL": base_url or os.environ.get("TC_BASE_URL", ""),
+    }
+    try:
+        with ThreadPoolExecutor(max_workers=len(LANGS)) as pool:
+            results = list(pool.map(lambda lang: _run_mkdocs(root, lang, staging / lang, env), LANGS))
+        failed = [(lang, output) for lang, code, output in results if code != 0]
+        for lang, _code, output in results:
+            if output.strip():
+                print(f"--- MkDocs ({lang}) ---\n{output.strip()}", file=sys.stderr)
+        if failed:
+            print("build failed, the site was not changed / สร้างเว็บไซต์ไม่สำเร็จ เว็บไซต์เดิมไม่ถูกเปลี่ยน", file=sys.stderr)
+            shutil.rmtree(staging, ignore_errors=True)
+            return 1
+        ui = catalog.reference.ui
+        (staging / "index.html").write_text(
+            ROOT_INDEX.format(title_th=ui["site_name"].th, title_en=ui["site_name"].en), encoding="utf-8"
+        )
+        _replace_output(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    pages = sum(1 for _ in out.rglob("*.html"))
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    print(
+        f"built {len(catalog.entries)} entries, {pages} pages, {size / 1e6:.1f} MB into {out} "
+        f"in {time.perf_counter() - start:.1f} s"
+    )
+    return 0

@@ -1,0 +1,265 @@
+"""Catalog + language → the generated pages of the site (entries, listings, home), as HTML bodies.
+
+This module knows nothing of MkDocs: it returns SitePage objects with repository-style paths
+(`entries/<id>.md`) and bodies whose links are relative to the page, so any host can serve them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..database.catalog import Catalog
+from ..database.model import Entry, Institution, LText
+from ..thai import collation_key, format_date
+from .markdown import render_markdown
+from .related import related_entries
+
+TEMPLATES = Path(__file__).parent / "templates"
+MEDIA_DIR = "media"
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One generated page: where it goes, its plain-text title and description, and its body HTML."""
+
+    path: str  # e.g. "entries/solar-dryer.md"; published as .html
+    title: str
+    description: str
+    html: str
+    page_type: str
+
+
+@dataclass(frozen=True)
+class MediaFile:
+    """A file copied into the site as it is (entry images)."""
+
+    path: str  # destination inside the language folder
+    source: Path
+
+
+def page_url(path: str) -> str:
+    """The published URL of a page path (`entries/x.md` → `entries/x.html`)."""
+    return path[:-3] + ".html" if path.endswith(".md") else path
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A link from one page to another page or file, relative so the site works under any sub-path and file://."""
+    target = page_url(to_path)
+    start = posixpath.dirname(page_url(from_path)) or "."
+    return posixpath.relpath(target, start)
+
+
+def entry_path(entry_id: str) -> str:
+    """The page path of an entry."""
+    return f"entries/{entry_id}.md"
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["thousands"] = lambda n: f"{n:,}"
+    return env
+
+
+class PageRenderer:
+    """Renders every generated page of one language."""
+
+    def __init__(self, catalog: Catalog, lang: str) -> None:
+        self.catalog = catalog
+        self.ref = catalog.reference
+        self.lang = lang
+        self.env = _environment()
+        self.current = "index.md"
+
+    # --- helpers exposed to templates ---
+    def t(self, key: str, **values: Any) -> str:
+        """A UI string in this language, with `{placeholders}` filled."""
+        text = self.ref.ui[key].get(self.lang)
+        return text.format(**values) if values else text
+
+    def tx(self, text: LText | None) -> tuple[str, str | None]:
+        """Text in this language, and the `lang` attribute to set when it fell back to Thai."""
+        if text is None:
+            return "", None
+        if self.lang == "en" and text.en is None:
+            return text.th, "th"
+        return text.get(self.lang), None
+
+    def link(self, to_path: str) -> str:
+        """A relative link from the page being rendered."""
+        return relative(self.current, to_path)
+
+    def term(self, taxonomy: str, term_id: str) -> str:
+        """A taxonomy label in this language."""
+        return self.ref.taxonomies[taxonomy][term_id].label.get(self.lang)
+
+    def province(self, province_id: str) -> str:
+        """A province name in this language."""
+        return self.ref.provinces[province_id].name.get(self.lang)
+
+    def sorted_provinces(self, ids: Iterable[str]) -> list[str]:
+        """Province ids ordered by their names in this language (Thai collation on Thai pages)."""
+        return sorted(ids, key=lambda p: collation_key(self.province(p)))
+
+    def institution(self, institution_id: str) -> Institution:
+        """An institution by id."""
+        return self.ref.institutions[institution_id]
+
+    def date(self, value: Any) -> str:
+        """A date as readers of this language write it (Buddhist Era on Thai pages)."""
+        return format_date(value, self.lang)
+
+    def cost(self, entry: Entry) -> str | None:
+        """The adoption cost as a phrase, or None when the entry gives none."""
+        a = entry.adoption
+        if a is None or (a.cost_min is None and a.cost_max is None):
+            return None
+        if a.cost_min is not None and a.cost_max is not None:
+            if a.cost_min == a.cost_max:
+                return self.t("cost_single", value=f"{a.cost_min:,}")
+            return self.t("cost_range", low=f"{a.cost_min:,}", high=f"{a.cost_max:,}")
+        if a.cost_min is not None:
+            return self.t("cost_from", value=f"{a.cost_min:,}")
+        return self.t("cost_up_to", value=f"{a.cost_max:,}")
+
+    def sort(self, entries: Iterable[Entry]) -> list[Entry]:
+        """Entries in the order readers of this language expect (Thai collation on Thai pages)."""
+        return self.catalog.sorted(entries, self.lang)
+
+    def markdown(self, entry: Entry, text: str) -> str:
+        """Entry Markdown as safe HTML, with images pointing at their published copies."""
+        known = {image.file for image in entry.images}
+
+        def image_url(name: str) -> str | None:
+            return self.link(f"{MEDIA_DIR}/{entry.id}/{name}") if name in known or _exists(entry, name) else None
+
+        return render_markdown(text, image_url)
+
+    # --- pages ---
+    def _render(self, path: str, template: str, title: str, description: str, page_type: str, **ctx: Any) -> SitePage:
+        self.current = path
+        html = self.env.get_template(template).render(r=self, lang=self.lang, title=title, **ctx)
+        return SitePage(path, title, description, html, page_type)
+
+    def entry_page(self, entry: Entry) -> SitePage:
+        """The page of one entry."""
+        title, _ = self.tx(entry.title)
+        summary, _ = self.tx(entry.summary)
+        return self._render(
+            entry_path(entry.id),
+            "entry.html",
+            title,
+            summary,
+            "entry",
+            e=entry,
+            inst=self.institution(entry.institution),
+            related=related_entries(self.catalog, entry),
+            places=self.catalog.places(entry),
+        )
+
+    def pages(self) -> list[SitePage]:
+        """Every generated page of this language, in a stable order."""
+        c, ref = self.catalog, self.ref
+        out = [self.home()]
+        out += [self.entry_page(e) for e in c.entries.values()]
+        listings: list[tuple[str, str, str, dict[str, list[Entry]]]] = [
+            ("categories", "categories", "categories", c.by_category),
+            ("audiences", "audiences", "audiences", c.by_audience),
+            ("value-chain", "value_chain", "value_chain", c.by_value_chain),
+            ("kinds", "kinds", "kinds", c.by_kind),
+        ]
+        for folder, taxonomy, title_key, index in listings:
+            terms = ref.taxonomies[taxonomy]
+            out.append(
+                self._render(
+                    f"{folder}/index.md", "terms.html", self.t(title_key), "", "terms",
+                    folder=folder, terms=list(terms.values()), index=index,
+                )
+            )
+            for term in terms.values():
+                out.append(
+                    self._render(
+                        f"{folder}/{term.id}.md", "term.html", term.label.get(self.lang),
+                        term.description.get(self.lang) if term.description else "", "term",
+                        term=term, entries=self.sort(index.get(term.id, [])), heading=self.t(title_key),
+                    )
+                )
+        out.append(self._render("regions/index.md", "regions.html", self.t("regions"), "", "regions"))
+        for region in ref.regions.values():
+            out.append(
+                self._render(
+                    f"regions/{region.id}.md", "region.html", region.name.get(self.lang), "", "region",
+                    region=region, entries=self.sort(c.by_region.get(region.id, [])),
+                )
+            )
+        for province in ref.provinces.values():
+            clinics = [i for i in ref.institutions.values() if province.id in i.provinces_served]
+            out.append(
+                self._render(
+                    f"provinces/{province.id}.md", "province.html", province.name.get(self.lang), "", "province",
+                    province=province, entries=self.sort(c.by_province.get(province.id, [])), clinics=clinics,
+                )
+            )
+        out.append(self._render("institutions/index.md", "institutions.html", self.t("institutions"), "", "terms"))
+        for inst in ref.institutions.values():
+            out.append(
+                self._render(
+                    f"institutions/{inst.id}.md", "institution.html", inst.name.get(self.lang), "", "institution",
+                    inst=inst, entries=self.sort(c.by_institution.get(inst.id, [])),
+                )
+            )
+        return out
+
+    def home(self) -> SitePage:
+        """The home page: counts, ways to browse, newest entries."""
+        return self._render(
+            "index.md", "home.html", self.t("home"), self.t("site_description"), "home",
+            newest=self.catalog.newest(8),
+        )
+
+
+def _exists(entry: Entry, name: str) -> bool:
+    return (entry.image_folder / name).is_file()
+
+
+def media_files(catalog: Catalog) -> list[MediaFile]:
+    """Entry images to publish, at `media/<entry-id>/<file>`."""
+    files: dict[str, MediaFile] = {}
+    for entry in catalog.entries.values():
+        for image in entry.images:
+            dest = f"{MEDIA_DIR}/{entry.id}/{image.file}"
+            files[dest] = MediaFile(dest, image.source)
+        for name in _markdown_images(entry):
+            dest = f"{MEDIA_DIR}/{entry.id}/{name}"
+            files.setdefault(dest, MediaFile(dest, entry.image_folder / name))
+    return [files[k] for k in sorted(files)]
+
+
+def _markdown_images(entry: Entry) -> list[str]:
+    """Image files that the entry's Markdown texts show (already validated to exist)."""
+    from ..database import images
+
+    texts = [entry.description.th, entry.description.en or ""]
+    if entry.adoption and entry.adoption.requirements:
+        texts += [entry.adoption.requirements.th, entry.adoption.requirements.en or ""]
+    names = {m.group(1) for t in texts for m in _MD_IMAGE.finditer(t)}
+    return sorted(n for n in names if images.path_problem(n) is None and _exists(entry, n))
+
+
+def render_site_pages(catalog: Catalog, lang: str) -> list[SitePage]:
+    """All generated pages of one language."""
+    return PageRenderer(catalog, lang).pages()

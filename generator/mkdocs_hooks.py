@@ -6,6 +6,7 @@ replaced, only this file changes.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,8 @@ def on_config(config: Any) -> Any:
     if lang not in LANGS:
         raise PluginError(f"theme.language must be one of {LANGS}, not {lang!r}")
     other = "en" if lang == "th" else "th"
-    catalog, reference, problems = check_database(_REPO)
+    data_root = Path(os.environ.get("TC_DATA_ROOT") or Path(config.config_file_path).parent)
+    catalog, reference, problems = check_database(data_root)
     if catalog is None:
         errors = [format_text(p) for p in problems if p.is_error]
         raise PluginError("the database has errors; run `python -m generator check`:\n" + "\n".join(errors[:20]))
@@ -114,8 +116,10 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     """Rebuild when an entry, an image or the reference data changes."""
-    for folder in ("technologies", "site_config", "generator/site/templates"):
-        server.watch(str(_REPO / folder))
+    data_root = Path(os.environ.get("TC_DATA_ROOT") or Path(config.config_file_path).parent)
+    for folder in ("technologies", "site_config"):
+        server.watch(str(data_root / folder))
+    server.watch(str(_REPO / "generator" / "site" / "templates"))
     return server
 
 

@@ -18,6 +18,7 @@ from ..database.catalog import Catalog
 from ..database.validate import check_database
 
 LANGS = ("th", "en")
+GENERATOR_REPO = Path(__file__).resolve().parent.parent.parent
 ROOT_INDEX = """<!doctype html>
 <html lang="th">
 <head>
@@ -47,8 +48,12 @@ def source_date_epoch(catalog: Catalog) -> int:
 
 def _run_mkdocs(root: Path, lang: str, site_dir: Path, env: dict[str, str]) -> tuple[str, int, str]:
     """One MkDocs build of one language, in its own process (the two run in parallel on two cores)."""
+    config_file = root / "mkdocs.yml"
+    if not config_file.exists():  # a data-only repository uses the generator's own configuration
+        config_file = GENERATOR_REPO / "mkdocs.yml"
     lang_env = {
         **env,
+        "TC_DATA_ROOT": str(root),
         "TC_LANG": lang,
         "TC_DOCS_DIR": str(root / "content" / lang),
         "TC_SITE_DIR": str(site_dir),
@@ -56,7 +61,7 @@ def _run_mkdocs(root: Path, lang: str, site_dir: Path, env: dict[str, str]) -> t
     site_url = env.get("TC_BASE_URL", "").rstrip("/")
     lang_env["TC_SITE_URL"] = f"{site_url}/{lang}/" if site_url else ""
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(root / "mkdocs.yml")],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file)],
         cwd=root,
         env=lang_env,
         capture_output=True,

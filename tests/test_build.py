@@ -1,0 +1,112 @@
+"""Real builds of the site: both languages, deterministic, atomic, escaped, offline-safe."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.site.build import build_site
+
+from .conftest import REPO
+
+EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.IGNORECASE)
+
+
+def _data_root(target: Path) -> Path:
+    """A data-only copy of the repository (the generator's own mkdocs.yml and theme are used)."""
+    for name in ("site_config", "technologies", "content"):
+        shutil.copytree(REPO / name, target / name)
+    return target
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "site"
+    assert build_site(REPO, out) == 0
+    return out
+
+
+def test_both_languages_have_the_same_pages(built: Path) -> None:
+    th = {p.relative_to(built / "th").as_posix() for p in (built / "th").rglob("*.html")}
+    en = {p.relative_to(built / "en").as_posix() for p in (built / "en").rglob("*.html")}
+    assert th == en
+    assert "entries/solar-dome-dryer-banana.html" in th
+    assert "about/technology-clinic.html" in th and "help/get-help.html" in th
+    assert (built / "index.html").is_file()
+
+
+def test_html_lang_and_switch(built: Path) -> None:
+    th = (built / "th/entries/solar-dome-dryer-banana.html").read_text(encoding="utf-8")
+    en = (built / "en/entries/solar-dome-dryer-banana.html").read_text(encoding="utf-8")
+    assert '<html lang="th"' in th and '<html lang="en"' in en
+    assert 'href="../../en/entries/solar-dome-dryer-banana.html" hreflang="en"' in th
+    assert 'href="../../th/entries/solar-dome-dryer-banana.html" hreflang="th"' in en
+
+
+def test_thai_dates_are_buddhist_era(built: Path) -> None:
+    th = (built / "th/entries/indigo-dye-natural-mordant.html").read_text(encoding="utf-8")
+    en = (built / "en/entries/indigo-dye-natural-mordant.html").read_text(encoding="utf-8")
+    years_th = {int(y) for y in re.findall(r"(?:เพิ่มเมื่อ|ตรวจทานล่าสุด) \d+ \S+ (\d{4})", th)}
+    years_en = {int(y) for y in re.findall(r"(?:Added|Last reviewed) \d+ \w+ (\d{4})", en)}
+    assert years_th and all(y > 2500 for y in years_th)
+    assert years_en and all(y < 2100 for y in years_en)
+    assert {y - 543 for y in years_th} == years_en
+
+
+def test_no_reference_to_other_hosts_in_assets_or_pages(built: Path) -> None:
+    for page in built.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        # only <a href> may point elsewhere (links a reader chooses to follow); nothing is loaded from elsewhere
+        for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", html):
+            assert not EXTERNAL.search(tag), f"{page}: {tag}"
+    for css in built.rglob("*.css"):
+        assert "fonts.googleapis" not in css.read_text(encoding="utf-8")
+
+
+def test_build_is_deterministic(built: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    assert build_site(REPO, again) == 0
+    assert _digest(again) == _digest(built)
+
+
+def test_failed_build_leaves_previous_site_untouched(tmp_path: Path) -> None:
+    root = _data_root(tmp_path / "data")
+    out = tmp_path / "out"
+    assert build_site(root, out) == 0
+    before = _digest(out)
+    (root / "technologies" / "rmutt" / "broken.yaml").write_text("id: broken\ntitle: [\n", encoding="utf-8")
+    assert build_site(root, out) == 1
+    assert _digest(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "out"]  # no half-written folders left
+
+
+def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
+    root = _data_root(tmp_path / "data")
+    entry = root / "technologies" / "rmutt" / "pasteurised-marian-plum-juice.yaml"
+    text = entry.read_text(encoding="utf-8")
+    payload = '</title><script>alert(1)</script><img src=x onerror=alert(2)>"'
+    text = re.sub(r"(?m)^(title:\n  th: )(.*)$", lambda m: m.group(1) + "'" + payload + "'", text, count=1)
+    text = re.sub(r"(?m)^(summary:\n  th: )(.*)$", lambda m: m.group(1) + "'\" onmouseover=alert(3) x=\"'", text, count=1)
+    entry.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert build_site(root, out) == 0
+    page = (out / "th/entries/pasteurised-marian-plum-juice.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page
+    assert "<img src=x" not in page
+    assert '" onmouseover=alert(3)' not in page  # the quote never closes an attribute
+    title = re.search(r"<title>(.*?)</title>", page, re.DOTALL)
+    assert title and "&lt;/title&gt;&lt;script&gt;" in title.group(1)
+    for other in (out / "th").rglob("*.html"):
+        assert "<script>alert(1)" not in other.read_text(encoding="utf-8"), other

@@ -1,0 +1,60 @@
+"""While editing, `mkdocs serve` shows a changed entry on reload."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from .conftest import REPO
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return None
+
+
+def _wait_for(url: str, needle: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        body = _get(url)
+        if body is not None and needle in body:
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_mkdocs_serve_rebuilds_when_an_entry_changes(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    for name in ("site_config", "technologies"):
+        shutil.copytree(REPO / name, data / name)
+    port = _free_port()
+    env = {**os.environ, "TC_DATA_ROOT": str(data), "NO_MKDOCS_2_WARNING": "1", "TC_SITE_DIR": str(tmp_path / "s")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/entries/community-rice-mill.html"
+        assert _wait_for(url, "<h1", 60), "mkdocs serve did not come up"
+        entry = data / "technologies" / "nu" / "community-rice-mill.yaml"
+        text = entry.read_text(encoding="utf-8")
+        entry.write_text(text.replace("title:\n  th: ", "title:\n  th: ฉบับแก้ไข ", 1), encoding="utf-8")
+        assert _wait_for(url, "ฉบับแก้ไข", 30), "the change did not show up"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

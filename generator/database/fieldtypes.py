@@ -74,6 +74,7 @@ class Context:
             line = node.start.line + 1 + node.value.count("\n", 0, offset)
         else:
             line = node.start.line + node.value.count("\n", 0, offset)
+        fragment = fragment.split("\n", 1)[0]  # it is searched for within one line
         if 1 <= line <= len(self.lines) and fragment:
             col = self.lines[line - 1].find(fragment)
             if col >= 0:
@@ -195,11 +196,16 @@ class Identifier(Text):
         self.doc_en = "id: lowercase a–z, 0–9 and hyphens"
         self.doc_th = "รหัส: a–z ตัวเล็ก 0–9 และขีด"
 
+    @classmethod
+    def is_valid(cls, value: str) -> bool:
+        """Whether `value` is a well-formed id."""
+        return bool(cls.PATTERN.match(value)) and 2 <= len(value) <= 60
+
     def check(self, node: Node, ctx: Context, path: str) -> Any:
         if not isinstance(node, Scalar) or node.is_null:
             return self.wrong_type(node, ctx, path)
         value = node.value
-        if not self.PATTERN.match(value) or not 2 <= len(value) <= 60:
+        if not self.is_valid(value):
             ctx.report("bad-id", node.start, path, value=value)
             return INVALID
         return value
@@ -315,6 +321,11 @@ class ListOf(FieldType):
         return schema
 
 
+def _shorten(value: str, limit: int = 40) -> str:
+    """A value cut to `limit` characters for a message."""
+    return value if len(value) <= limit else value[:limit] + "…"
+
+
 def _digits(node: Scalar, ctx: Context, path: str) -> str | None:
     """The scalar's text with Thai digits refused (with the Arabic form suggested)."""
     value = node.value.strip()
@@ -342,8 +353,12 @@ class Integer(FieldType):
         value = _digits(node, ctx, path)
         if value is None:
             return INVALID
-        if not re.fullmatch(r"[0-9]{1,12}", value):
-            ctx.report("bad-number", node.start, path, value=value)
+        if not re.fullmatch(r"-?[0-9]+", value):
+            ctx.report("bad-number", node.start, path, value=_shorten(value))
+            return INVALID
+        if len(value.lstrip("-0")) > 18:  # far beyond any range; int() of thousands of digits is refused anyway
+            shown = _shorten(value, 12)
+            ctx.report("number-range", node.start, path, value=shown, minimum=self.minimum, maximum=self.maximum)
             return INVALID
         number = int(value)
         if not self.minimum <= number <= self.maximum:
@@ -494,10 +509,19 @@ class Object(FieldType):
         result: dict[str, Any] = {}
         ok = True
         allowed = [f.name for f in self.fields if f.allowed_for(ctx.kind)]
+        guesses: set[str] = set()  # fields an unknown name was probably meant to be
         for name, child in node.items.items():
             spec = self.by_name.get(name)
             if spec is None or not spec.allowed_for(ctx.kind):
-                guess = did_you_mean(name, allowed)
+                if spec is not None and spec.kinds:
+                    kinds = ", ".join(sorted(spec.kinds))
+                    hint, hint_th = f" It belongs only in {kinds} entries.", f" ใช้ได้เฉพาะในรายการประเภท {kinds}"
+                else:
+                    guess = did_you_mean(name, allowed)
+                    hint = f' Did you mean "{guess}"?' if guess else ""
+                    hint_th = f' หมายถึง "{guess}" หรือไม่' if guess else ""
+                    if guess:
+                        guesses.add(guess)
                 ctx.report(
                     "unknown-field",
                     node.key_pos[name],
@@ -505,8 +529,8 @@ class Object(FieldType):
                     name=name,
                     where=self.where_en,
                     where_th=self.where_th,
-                    hint=f' Did you mean "{guess}"?' if guess else "",
-                    hint_th=f' หมายถึง "{guess}" หรือไม่' if guess else "",
+                    hint=hint,
+                    hint_th=hint_th,
                     allowed=", ".join(allowed),
                 )
                 ok = False
@@ -521,12 +545,15 @@ class Object(FieldType):
                 result[name] = value
         for spec in self.fields:
             present = spec.name in node.items
+            if not present and spec.name in guesses:
+                continue  # already reported as a misspelled name with "did you mean"
             if (
                 spec.required_for(ctx.kind)
                 and spec.name not in result
                 and (not present or _is_null(node.items[spec.name]))
             ):
                 pos = node.key_pos.get(spec.name, node.start)
+                help_en, help_th = _field_help(spec)
                 ctx.report(
                     "missing-field",
                     pos,
@@ -534,8 +561,8 @@ class Object(FieldType):
                     name=spec.name,
                     empty=" (it is empty)" if present else "",
                     empty_th=" (ยังว่างอยู่)" if present else "",
-                    help_en=spec.doc_en,
-                    help_th=spec.doc_th,
+                    help_en=help_en,
+                    help_th=help_th,
                 )
                 ok = False
         if ok:
@@ -552,6 +579,14 @@ class Object(FieldType):
             },
             "required": [f.name for f in self.fields if f.required is True],
         }
+
+
+def _field_help(spec: Field) -> tuple[str, str]:
+    """What a field holds, in English and Thai, for a 'missing field' message."""
+    kind = spec.type.item if isinstance(spec.type, ListOf) else spec.type
+    if isinstance(kind, Object):  # "group of fields" would not help; the meaning alone does
+        return f"{spec.doc_en}.", f"{spec.doc_th}"
+    return f"{spec.doc_en}: {spec.type.doc_en}.", f"{spec.doc_th}: {spec.type.doc_th}"
 
 
 def _is_null(node: Node) -> bool:

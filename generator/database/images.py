@@ -7,7 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MAX_IMAGE_BYTES = 1024 * 1024
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.(?:jpe?g|png|webp)$", re.IGNORECASE)
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$")
+_TYPE = re.compile(r"\.(?:jpe?g|png|webp)$", re.IGNORECASE)
+# The reason path_problem gives for a plain file name of a refused type (.gif, .svg, .heic, none):
+# callers report it as "image-type", which says which types are allowed.
+WRONG_TYPE = ("it is not a .jpg, .jpeg, .png or .webp file", "ไม่ใช่ไฟล์ .jpg .jpeg .png หรือ .webp")
 _MAGIC = {
     ".jpg": (b"\xff\xd8\xff",),
     ".jpeg": (b"\xff\xd8\xff",),
@@ -50,10 +54,9 @@ def path_problem(name: str) -> tuple[str, str] | None:
     if _RESERVED.match(name):
         return "the name is reserved on Windows", "ชื่อนี้สงวนไว้ในระบบ Windows"
     if not _NAME.match(name):
-        return (
-            "use letters a–z, digits, - and _ with .jpg, .jpeg, .png or .webp",
-            "ใช้อักษร a–z ตัวเลข - และ _ และลงท้ายด้วย .jpg .jpeg .png หรือ .webp",
-        )
+        return "use only letters a–z, digits, - and _ in the name", "ใช้เฉพาะอักษร a–z ตัวเลข - และ _ ในชื่อไฟล์"
+    if not _TYPE.search(name):
+        return WRONG_TYPE
     return None
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..diagnostics import Problem
 from . import yamlio
-from .fieldtypes import INVALID, Context
+from .fieldtypes import INVALID, Context, Identifier
 from .images import ImageFolder
 from .messages import make_problem
 from .model import Entry, entry_from_dict
@@ -93,6 +93,12 @@ def load_entry(file: EntryFile, choices: dict[str, list[str]], today: dt.date) -
     ident, id_pos = _scalar_at(root, "id")
     institution, inst_pos = _scalar_at(root, "institution")
     kind, _ = _scalar_at(root, "kind")
+    # A malformed id or an unknown institution is reported by the schema; comparing either with the
+    # file name or the folder would only repeat that problem (with advice to rename the file after it).
+    if ident is not None and not Identifier.is_valid(ident):
+        ident = None
+    if institution not in choices.get("institutions", ()):
+        institution = None
     loaded = LoadedEntry(file, None, ident, id_pos, institution, inst_pos, [])
     if root is None:
         return loaded, problems
@@ -132,6 +138,9 @@ def _check_image_files(value: dict[str, Any], ctx: Context) -> None:
         path = f"images[{index}].file"
         pos = ctx.positions.get(path, yamlio.Pos(1, 1))
         reason = images.path_problem(image["file"])
+        if reason == images.WRONG_TYPE:
+            ctx.report("image-type", pos, path, value=image["file"])
+            continue
         if reason:
             ctx.report(
                 "image-path",

@@ -12,7 +12,8 @@ from . import images, urls
 _HTML = re.compile(r"<(?:!--|!\[CDATA\[|![A-Za-z]|\?|/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$))")
 _AUTOLINK = re.compile(r"<((?:https?|mailto|tel|ftp|file|javascript|data|vbscript):[^>\s]*)>", re.IGNORECASE)
 _ATTR_LIST = re.compile(r"\{\s*:")
-_INLINE_LINK = re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)")
+# The target runs to the first ")" that closes no "(" of its own: [x](javascript:alert(1)) shows all of it.
+_INLINE_LINK = re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\)|\()*)")
 _REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
 _REF_IMAGE = re.compile(r"!\[[^\]]*\]\[([^\]]*)\]")
 _CODE = re.compile(r"`+[^`]*`+")
@@ -43,9 +44,14 @@ def find_problems(text: str, image_dir: images.ImageFolder | None) -> Iterator[F
         if verdict.error:
             yield _link_finding(m.start(1), m.group(1), verdict.error)
     scan_no_autolinks = _AUTOLINK.sub(lambda m: " " * len(m.group()), scan)
+    reported: set[str] = set()  # elements already reported: their closing tags add nothing
     for m in _HTML.finditer(scan_no_autolinks):
         end = text.find(">", m.start())
         tag = text[m.start() : end + 1 if 0 <= end - m.start() < 40 else m.start() + 20]
+        name = m.group().lstrip("<").lower()
+        if name.startswith("/") and name[1:] in reported:
+            continue
+        reported.add(name)
         yield Finding("markdown-raw-html", m.start(), text[m.start() : m.start() + 10], {"tag": tag})
     for m in _ATTR_LIST.finditer(scan):
         yield Finding("markdown-attribute", m.start(), m.group())
@@ -67,7 +73,9 @@ def _link_finding(offset: int, target: str, reason: tuple[str, str]) -> Finding:
 def _check_target(target: str, is_image: bool, offset: int, image_dir: images.ImageFolder | None) -> Iterator[Finding]:
     if is_image:
         reason = images.path_problem(target)
-        if reason:
+        if reason == images.WRONG_TYPE:
+            yield Finding("image-type", offset, target[:30], {"value": target})
+        elif reason:
             folder = images.display_folder(image_dir)
             yield Finding(
                 "image-path",

@@ -210,8 +210,8 @@ MESSAGES: dict[str, tuple[Severity, str, str]] = {
     ),
     "bad-id": (
         E,
-        '"{value}" is not a valid id. Use 3–60 lowercase letters a–z, digits and single hyphens, e.g. "solar-dryer-mango".',
-        '"{value}" ไม่ใช่รหัสที่ถูกต้อง ใช้อักษรภาษาอังกฤษตัวเล็ก a–z ตัวเลข และขีด (-) 3–60 ตัว เช่น "solar-dryer-mango"',
+        '"{value}" is not a valid id. Use 2–60 lowercase letters a–z, digits and single hyphens, e.g. "solar-dryer-mango".',
+        '"{value}" ไม่ใช่รหัสที่ถูกต้อง ใช้อักษรภาษาอังกฤษตัวเล็ก a–z ตัวเลข และขีด (-) 2–60 ตัว เช่น "solar-dryer-mango"',
     ),
     "bad-date": (
         E,
@@ -277,12 +277,6 @@ MESSAGES: dict[str, tuple[Severity, str, str]] = {
         E,
         '"{value}" is not a LINE id. Use letters, digits, ".", "-" or "_", with an optional leading @.',
         '"{value}" ไม่ใช่ไอดีไลน์ ใช้ตัวอักษร ตัวเลข . - หรือ _ และอาจขึ้นต้นด้วย @',
-    ),
-    "number-as-text": (
-        E,
-        'This value must be quoted text, because unquoted "{value}" is easily misread (a leading 0 or a'
-        ' colon). Write it as "{value}".',
-        'ค่านี้ต้องอยู่ในเครื่องหมายคำพูด เพราะ {value} ที่ไม่มีเครื่องหมายคำพูดอาจถูกอ่านผิด กรุณาเขียนเป็น "{value}"',
     ),
     # --- Markdown ---
     "markdown-raw-html": (

@@ -87,9 +87,23 @@ _SARA_AM_SPLIT = re.compile("\u0e4d\u0e32")
 _DOUBLE_SARA_E = re.compile("\u0e40\u0e40")
 
 
+# Control characters have no Unicode name in `unicodedata`; these are the ones people actually paste.
+_CONTROL_NAMES = {
+    "\x00": "NULL",
+    "\x07": "BELL",
+    "\x08": "BACKSPACE",
+    "\x0b": "LINE TABULATION",
+    "\x0c": "FORM FEED",
+    "\r": "CARRIAGE RETURN",
+    "\x1b": "ESCAPE",
+    "\x7f": "DELETE",
+    "\x85": "NEXT LINE",
+}
+
+
 def _char_name(ch: str) -> str:
     """`U+200B ZERO WIDTH SPACE`-style name for an invisible character."""
-    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'CONTROL CHARACTER')}"
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, _CONTROL_NAMES.get(ch, 'CONTROL CHARACTER'))}"
 
 
 def _char_code(ch: str) -> str:
@@ -162,6 +176,8 @@ def scan_characters(text: str, path: str) -> list[Problem]:
             if unicodedata.is_normalized("NFC", line):
                 continue
             col = next(i for i in range(len(line)) if not unicodedata.is_normalized("NFC", line[: i + 1]))
+            while col > 0 and unicodedata.combining(line[col]):  # point at the base letter, not its mark
+                col -= 1
             sample = line[max(0, col - 3) : col + 3]
             problems.append(make_problem("text-not-nfc", path, lineno, col + 1, sample=sample))
             break
@@ -170,6 +186,12 @@ def scan_characters(text: str, path: str) -> list[Problem]:
 
 def _pos(mark: Any) -> Pos:
     return Pos(mark.line + 1, mark.column + 1) if mark is not None else Pos(1, 1)
+
+
+def _written_tag(tag: str) -> str:
+    """A tag as it was typed: `!!binary` rather than the resolved `tag:yaml.org,2002:binary`."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
 
 
 class _StopParsing(Exception):
@@ -196,7 +218,7 @@ class _TreeBuilder:
             raise _StopParsing
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!":
-            self.fail("yaml-tag", pos, tag=tag)
+            self.fail("yaml-tag", pos, tag=_written_tag(tag))
             raise _StopParsing
 
     def _add(self, node: Node, key_event_pos: Pos) -> None:
@@ -344,6 +366,9 @@ def load_text(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     if any(p.code in ("char-control", "char-line-separator", "encoding-mojibake") for p in problems):
         return None, problems  # positions after such characters are unreliable
     root, parse_problems = parse(text, path)
+    # YAML refuses a tab in indentation with a syntax error at the tab itself: the tab already explains it
+    tabs = {(p.line, p.column) for p in problems if p.code == "char-tab"}
+    parse_problems = [p for p in parse_problems if p.code != "yaml-syntax" or (p.line, p.column) not in tabs]
     return root, problems + parse_problems
 
 

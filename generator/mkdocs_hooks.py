@@ -22,6 +22,8 @@ if str(_REPO) not in sys.path:  # MkDocs loads hooks by path; make the package i
 from generator.database.validate import check_database  # noqa: E402
 from generator.diagnostics import format_text  # noqa: E402
 from generator.site.pages import SitePage, media_files, page_url, render_site_pages  # noqa: E402
+from generator.site.search import INDEX_PATH, ContentPage, build_index, dictionary_words, strip_markdown  # noqa: E402
+from generator.thai import Segmenter  # noqa: E402
 
 LANGS = ("th", "en")
 ABOUT_ORDER = ("about/technology-clinic.md", "about/st-villages.md", "about/sti-coupon.md")
@@ -61,6 +63,17 @@ def on_config(config: Any) -> Any:
         "switch_title": ui["switch_language"].get(lang),
         "footer_note": ui["footer_note"].get(lang),
         "site_root": site_root,
+        "search": {
+            "label": ui["search_label"].get(lang),
+            "placeholder": ui["search_placeholder"].get(lang),
+            "none": ui["search_none"].get(lang),
+            "count": ui["search_count"].get(lang),
+            "more": ui["search_more"].get(lang),
+            "error": ui["search_error"].get(lang),
+            "kind_0": reference.taxonomies["kinds"]["technology"].label.get(lang),
+            "kind_1": reference.taxonomies["kinds"]["local-wisdom"].label.get(lang),
+            "kind_2": ui["search_page_kind"].get(lang),
+        },
     }
     docs_dir = Path(config.docs_dir)
 
@@ -94,7 +107,22 @@ def on_files(files: Files, config: Any) -> Files:
     for media in media_files(_state["catalog"]):
         files.append(File.generated(config, media.path, abs_src_path=str(media.source)))
     _state["pages"] = pages
+    files.append(File.generated(config, INDEX_PATH, content=_search_index(files, config)))
     return files
+
+
+def _search_index(files: Files, config: Any) -> str:
+    """The search index of this language: every entry plus the hand-written pages."""
+    catalog = _state["catalog"]
+    content = []
+    for file in files.documentation_pages():
+        if file.src_uri in _state["pages"] or file.abs_src_path is None:
+            continue
+        text = Path(file.abs_src_path).read_text(encoding="utf-8")
+        title = next((ln[2:].strip() for ln in text.splitlines() if ln.startswith("# ")), file.name)
+        content.append(ContentPage(file.src_uri, title, strip_markdown(text)))
+    segmenter = Segmenter(dictionary_words(catalog))
+    return build_index(catalog, _state["lang"], sorted(content, key=lambda c: c.path), segmenter)
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
+import nlpo3
+import pythainlp
 import pyuca
 
 THAI_MONTHS = (
@@ -53,3 +61,48 @@ def format_date(date: dt.date, lang: str) -> str:
     if lang == "th":
         return f"{date.day} {THAI_MONTHS[date.month - 1]} {date.year + BUDDHIST_ERA_OFFSET}"
     return f"{date.day} {ENGLISH_MONTHS[date.month - 1]} {date.year}"
+
+
+# --- text normalisation and word segmentation for search ---
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_RUNS = re.compile(r"[\u0e00-\u0e7f]+|[0-9a-z]+(?:[.'][0-9a-z]+)*")
+BASE_DICTIONARY = Path(pythainlp.__file__).parent / "corpus" / "words_th.txt"
+
+
+def normalize_for_search(text: str) -> str:
+    """NFC, no zero-width characters, sara am as one character, `เเ` as `แ`, lower case.
+
+    The browser applies the same steps to queries (generator/theme/assets/js/search.js).
+    """
+    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    text = text.replace("\u0e4d\u0e32", "\u0e33").replace("\u0e40\u0e40", "\u0e41")
+    return text.casefold()
+
+
+class Segmenter:
+    """Thai word segmentation (newmm, via nlpo3) with the project's own words added to the dictionary."""
+
+    def __init__(self, extra_words: Iterable[str] = ()) -> None:
+        words = set(BASE_DICTIONARY.read_text(encoding="utf-8").split())
+        words.update(w for w in (normalize_for_search(x).strip() for x in extra_words) if _is_thai_word(w))
+        payload = "\n".join(sorted(words)) + "\n"
+        self.name = "tc-" + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "words.txt"
+            path.write_text(payload, encoding="utf-8")
+            nlpo3.load_dict(str(path), self.name)
+
+    def words(self, text: str) -> list[str]:
+        """Search terms of a text: Thai words and lower-case Latin words, normalised, in order."""
+        out: list[str] = []
+        for run in _RUNS.findall(normalize_for_search(text)):
+            if "\u0e00" <= run[0] <= "\u0e7f":
+                out.extend(w for w in nlpo3.segment(run, self.name) if w.strip())
+            else:
+                out.append(run)
+        return out
+
+
+def _is_thai_word(word: str) -> bool:
+    return bool(word) and all("\u0e00" <= ch <= "\u0e7f" for ch in word)

@@ -99,6 +99,10 @@ class PageRenderer:
             return text.th, "th"
         return text.get(self.lang), None
 
+    def root(self) -> str:
+        """The relative path from the page being rendered to the language's root folder."""
+        return posixpath.relpath(".", posixpath.dirname(self.current) or ".")
+
     def link(self, to_path: str) -> str:
         """A relative link from the page being rendered."""
         return relative(self.current, to_path)
@@ -174,7 +178,7 @@ class PageRenderer:
     def pages(self) -> list[SitePage]:
         """Every generated page of this language, in a stable order."""
         c, ref = self.catalog, self.ref
-        out = [self.home()]
+        out = [self.home(), self._render("search.md", "search.html", self.t("search_title"), "", "search")]
         out += [self.entry_page(e) for e in c.entries.values()]
         listings: list[tuple[str, str, str, dict[str, list[Entry]]]] = [
             ("categories", "categories", "categories", c.by_category),

@@ -1,0 +1,215 @@
+/* Search for the Technology Clinic site: works over HTTP and from file://, with no network.
+ *
+ * The index (search/index.js, built by generator/site/search.py) lists every word of every page, Thai
+ * segmented into words at build time. A query is normalised the same way, split into pieces that
+ * occur in the index's vocabulary, and each piece matches every vocabulary word that contains it, so a
+ * Thai word is found inside a compound or in the middle of a sentence. All pieces must match.
+ * Everything shown is built with textContent: no index text is ever parsed as HTML.
+ */
+(function () {
+  "use strict";
+
+  var VLQ = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  var ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g;
+  var RUNS = /[\u0e00-\u0e7f]+|[0-9a-z]+(?:[.'][0-9a-z]+)*/g;
+  var EXACT = 1.0, CONTAINED = 0.6, PREFIX = 0.8;
+  var state = { index: null, loading: null, vocab: null, decoded: {} };
+
+  function normalize(text) {
+    return text.normalize("NFC").replace(ZERO_WIDTH, "")
+      .replace(/\u0e4d\u0e32/g, "\u0e33").replace(/\u0e40\u0e40/g, "\u0e41").toLowerCase();
+  }
+
+  function isThai(run) { return run.charCodeAt(0) >= 0x0e00 && run.charCodeAt(0) <= 0x0e7f; }
+
+  function loadIndex(form) {
+    if (state.index) return Promise.resolve(state.index);
+    if (state.loading) return state.loading;
+    state.loading = new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = form.getAttribute("data-index");
+      script.onload = function () {
+        var data = window.__tcSearchIndex;
+        if (!data) { reject(new Error("empty index")); return; }
+        state.index = data;
+        state.terms = data.terms.split("\n");
+        state.vocab = "\n" + data.terms + "\n";
+        resolve(data);
+      };
+      script.onerror = function () { reject(new Error("index not found")); };
+      document.head.appendChild(script);
+    });
+    return state.loading;
+  }
+
+  function decode(termIndex) {
+    var cached = state.decoded[termIndex];
+    if (cached) return cached;
+    var text = state.index.postings[termIndex], out = [], value = 0, shift = 0, doc = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = VLQ.indexOf(text.charAt(i));
+      value |= (digit & 31) << shift;
+      if (digit & 32) { shift += 5; continue; }
+      doc += value >> 4;
+      out.push(doc, value & 15);
+      value = 0; shift = 0;
+    }
+    state.decoded[termIndex] = out;
+    return out;
+  }
+
+  /* Split a Thai run into the fewest pieces that each occur somewhere in the vocabulary. A character
+     that occurs in no word becomes a piece that matches nothing, so nonsense finds nothing. */
+  function splitThai(run) {
+    var n = run.length, best = new Array(n + 1), from = new Array(n + 1), missing = new Array(n + 1);
+    best[0] = 0;
+    for (var end = 1; end <= n; end++) {
+      best[end] = Infinity;
+      for (var start = Math.max(0, end - 24); start < end; start++) {
+        if (best[start] + 1 >= best[end]) continue;
+        var piece = run.slice(start, end);
+        var found = piece.length > 1 ? state.vocab.indexOf(piece) >= 0 : state.vocab.indexOf("\n" + piece + "\n") >= 0;
+        if (found) { best[end] = best[start] + 1; from[end] = start; missing[end] = false; }
+      }
+      if (best[end] === Infinity) { best[end] = best[end - 1] + 1; from[end] = end - 1; missing[end] = true; }
+    }
+    var pieces = [], at = n;
+    while (at > 0) { pieces.unshift((missing[at] ? "\u0000" : "") + run.slice(from[at], at)); at = from[at]; }
+    return pieces;
+  }
+
+  function queryPieces(query) {
+    var pieces = [], runs = normalize(query).match(RUNS) || [];
+    runs.forEach(function (run) {
+      if (isThai(run)) pieces.push.apply(pieces, splitThai(run)); else pieces.push(run);
+    });
+    return pieces.filter(function (p, i) { return pieces.indexOf(p) === i; });
+  }
+
+  /* Vocabulary words that match one query piece, with how well they match. */
+  function matchingTerms(piece) {
+    var matches = [], terms = state.terms, latin = !isThai(piece);
+    var stem = latin ? piece.replace(/(?:ing|ed|es|s)$/, "") : piece;
+    if (stem.length < 3) stem = piece;
+    for (var i = 0; i < terms.length; i++) {
+      var term = terms[i];
+      if (term === piece) matches.push([i, EXACT]);
+      else if (latin && term.lastIndexOf(stem, 0) === 0) matches.push([i, PREFIX]);
+      else if (term.indexOf(piece) >= 0) matches.push([i, CONTAINED]);
+    }
+    return matches;
+  }
+
+  function search(query) {
+    var pieces = queryPieces(query);
+    if (!pieces.length) return { pieces: pieces, results: [] };
+    var total = null;
+    for (var p = 0; p < pieces.length; p++) {
+      var scores = {};
+      matchingTerms(pieces[p]).forEach(function (match) {
+        var postings = decode(match[0]);
+        for (var k = 0; k < postings.length; k += 2) {
+          var s = postings[k + 1] * match[1];
+          if (!(scores[postings[k]] >= s)) scores[postings[k]] = s;
+        }
+      });
+      if (total === null) total = scores;
+      else {
+        var next = {};
+        for (var doc in total) if (scores[doc] !== undefined) next[doc] = total[doc] + scores[doc];
+        total = next;
+      }
+    }
+    var results = Object.keys(total).map(function (doc) { return [Number(doc), total[doc]]; });
+    results.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    return { pieces: pieces, results: results };
+  }
+
+  /* Text with every query piece wrapped in <mark>, built as DOM nodes. */
+  function highlighted(text, pieces) {
+    var fragment = document.createDocumentFragment();
+    var escaped = pieces.filter(function (p) { return p.length > 1 || isThai(p); })
+      .map(function (p) { return p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
+    if (!escaped.length) { fragment.appendChild(document.createTextNode(text)); return fragment; }
+    var pattern = new RegExp(escaped.join("|"), "gi"), last = 0, m;
+    var plain = text.normalize("NFC");
+    while ((m = pattern.exec(plain)) !== null) {
+      if (m.index > last) fragment.appendChild(document.createTextNode(plain.slice(last, m.index)));
+      var mark = document.createElement("mark");
+      mark.textContent = m[0];
+      fragment.appendChild(mark);
+      last = m.index + m[0].length;
+      if (m[0].length === 0) pattern.lastIndex++;
+    }
+    if (last < plain.length) fragment.appendChild(document.createTextNode(plain.slice(last)));
+    return fragment;
+  }
+
+  function render(list, found, limit, base, labels) {
+    list.textContent = "";
+    found.results.slice(0, limit).forEach(function (row) {
+      var doc = state.index.docs[row[0]];
+      var item = document.createElement("li");
+      item.className = "tc-result";
+      var link = document.createElement("a");
+      link.href = base + "/" + doc[0];
+      link.className = "tc-result__title";
+      link.appendChild(highlighted(doc[1], found.pieces));
+      var meta = document.createElement("span");
+      meta.className = "tc-result__meta";
+      meta.textContent = labels[doc[2]] + (doc[3] ? " · " + doc[3] : "");
+      var snippet = document.createElement("span");
+      snippet.className = "tc-result__snippet";
+      snippet.appendChild(highlighted(doc[4], found.pieces));
+      item.appendChild(link);
+      item.appendChild(meta);
+      item.appendChild(snippet);
+      list.appendChild(item);
+    });
+  }
+
+  function setup(form) {
+    var input = form.querySelector("input[type=search]");
+    var panel = document.getElementById(form.getAttribute("data-results"));
+    var list = panel.querySelector("ol");
+    var status = panel.querySelector("[data-status]");
+    var more = panel.querySelector("[data-more]");
+    var base = form.getAttribute("data-base");
+    var labels = [form.getAttribute("data-kind-0"), form.getAttribute("data-kind-1"), form.getAttribute("data-kind-2")];
+    var limit = Number(form.getAttribute("data-limit") || "8");
+    var timer = null;
+
+    function run() {
+      var query = input.value.trim();
+      if (!query) { panel.hidden = form.hasAttribute("data-inline") ? true : panel.hidden; list.textContent = ""; status.textContent = ""; if (more) more.hidden = true; return; }
+      loadIndex(form).then(function () {
+        if (input.value.trim() !== query) return;
+        var found = search(query);
+        render(list, found, limit, base, labels);
+        var n = found.results.length;
+        status.textContent = n === 0 ? form.getAttribute("data-none") : form.getAttribute("data-count").replace("{count}", String(n));
+        if (more) {
+          more.hidden = n <= limit;
+          more.href = form.action + "?q=" + encodeURIComponent(query);
+        }
+        panel.hidden = false;
+      }, function () { status.textContent = form.getAttribute("data-error"); panel.hidden = false; });
+    }
+
+    input.addEventListener("focus", function () { loadIndex(form).catch(function () {}); });
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 60); });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && form.hasAttribute("data-inline")) { panel.hidden = true; input.blur(); }
+    });
+    document.addEventListener("click", function (event) {
+      if (form.hasAttribute("data-inline") && !form.contains(event.target) && !panel.contains(event.target)) panel.hidden = true;
+    });
+    if (!form.hasAttribute("data-inline")) {
+      var params = new URLSearchParams(window.location.search);
+      if (params.get("q")) { input.value = params.get("q"); run(); }
+    }
+  }
+
+  window.tcSearch = { normalize: normalize, queryPieces: queryPieces, search: search, load: loadIndex };
+  document.querySelectorAll("form[data-tc-search]").forEach(setup);
+})();

@@ -72,6 +72,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(Path(args.root), Path(args.out), args.port)
 
 
+def cmd_synth(args: argparse.Namespace) -> int:
+    """Write a synthetic database of N entries (for benchmarks; never commit it)."""
+    from .synth import synthesize
+
+    start = time.perf_counter()
+    count = synthesize(Path(args.root), Path(args.out), args.entries, seed=args.seed)
+    print(f"wrote {count} synthetic entries into {args.out} in {time.perf_counter() - start:.1f} s")
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
@@ -95,6 +105,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="site", help="output folder (default: site)")
     build.add_argument("--base-url", default="", help="public URL of the site, for canonical links and feeds")
     build.set_defaults(func=cmd_build)
+
+    synth = sub.add_parser("synth", help="write a synthetic database for benchmarks")
+    synth.add_argument("--entries", type=int, required=True)
+    synth.add_argument("--out", required=True)
+    synth.add_argument("--seed", type=int, default=1)
+    synth.set_defaults(func=cmd_synth)
 
     serve = sub.add_parser("serve", help="build, serve and rebuild on change")
     serve.add_argument("--out", default="build/serve", help="output folder")

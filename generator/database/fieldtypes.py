@@ -63,6 +63,14 @@ class Context:
     missing_en: list[str] = field(default_factory=list)
     entry_refs: list[tuple[str, str, Pos]] = field(default_factory=list)
     kind: str | None = None
+    choice_cache: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    def choice_sets(self, source: str) -> frozenset[str]:
+        """The ids of one reference list as a set, for fast membership tests."""
+        cached = self.choice_cache.get(source)
+        if cached is None:
+            cached = self.choice_cache[source] = frozenset(self.choices.get(source, ()))
+        return cached
 
     def report(self, code: str, pos: Pos, field_path: str, **params: object) -> None:
         """Record one problem at a position."""
@@ -150,7 +158,8 @@ class Text(FieldType):
             ctx.report("text-multiline", node.start, path)
             return INVALID
         value = value.strip() if not self.multiline else value.rstrip("\n")
-        length = grapheme_length(value)
+        # Graphemes never outnumber code points, so short texts need no counting (a hot path at scale).
+        length = len(value) if len(value) <= self.max_length else grapheme_length(value)
         if length > self.max_length:
             ctx.report("too-long", node.start, path, length=length, limit=self.max_length)
             return INVALID
@@ -246,7 +255,7 @@ class Choice(FieldType):
         if not isinstance(node, Scalar) or node.is_null:
             return self.wrong_type(node, ctx, path)
         options = ctx.choices.get(self.source, ())
-        if node.value not in options:
+        if node.value not in ctx.choice_sets(self.source):
             guess = did_you_mean(node.value, options)
             ctx.report(
                 "not-in-list",

@@ -53,8 +53,8 @@ def discover(root: Path) -> tuple[list[EntryFile], list[str], list[Problem]]:
         return files, all_paths, problems
     for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
         here = Path(dirpath)
-        rel_dir = here.relative_to(root).as_posix()
-        depth = len(here.relative_to(base).parts)
+        rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
+        depth = rel_dir.count("/")  # technologies/<institution> is depth 1
         for d in sorted(dirnames):
             all_paths.append(f"{rel_dir}/{d}")
             if (here / d).is_symlink():
@@ -87,7 +87,12 @@ def _scalar_at(root: yamlio.Node | None, key: str) -> tuple[str | None, yamlio.P
     return None, yamlio.Pos(1, 1)
 
 
-def load_entry(file: EntryFile, choices: dict[str, list[str]], today: dt.date) -> tuple[LoadedEntry, list[Problem]]:
+def load_entry(
+    file: EntryFile,
+    choices: dict[str, list[str]],
+    today: dt.date,
+    choice_cache: dict[str, frozenset[str]] | None = None,
+) -> tuple[LoadedEntry, list[Problem]]:
     """Load and check one entry file against the schema."""
     root, problems = yamlio.load_file(file.path, file.display)
     ident, id_pos = _scalar_at(root, "id")
@@ -119,6 +124,7 @@ def load_entry(file: EntryFile, choices: dict[str, list[str]], today: dt.date) -
         today=today,
         image_dir=ImageFolder(image_folder, file.display[: -len(ENTRY_SUFFIX)]),
         kind=kind if kind in choices.get("kinds", ()) else None,
+        choice_cache={} if choice_cache is None else choice_cache,
     )
     value = ENTRY.check(root, ctx, "")
     if value is not INVALID:

@@ -126,8 +126,9 @@ def check_database(root: Path, *, today: dt.date | None = None) -> tuple[Catalog
     problems.extend(_case_collisions(all_paths))
     choices = reference.choices()
     loaded: list[LoadedEntry] = []
+    choice_cache: dict[str, frozenset[str]] = {}
     for file in files:
-        item, file_problems = load_entry(file, choices, today)
+        item, file_problems = load_entry(file, choices, today, choice_cache)
         loaded.append(item)
         problems.extend(file_problems)
     problems.extend(_identity_problems(loaded))

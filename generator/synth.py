@@ -33,7 +33,7 @@ def _paragraphs(texts: list[str]) -> list[str]:
 
 def synthesize(source: Path, out: Path, count: int, seed: int = 1) -> int:
     """Write `count` entries (plus site_config and content) into `out`; returns the number written."""
-    catalog, reference, problems = check_database(source)
+    catalog, reference, _ = check_database(source)
     if catalog is None:
         raise ValueError("the source database has errors; run `python -m generator check` first")
     rng = random.Random(seed)

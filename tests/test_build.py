@@ -98,7 +98,9 @@ def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
     text = entry.read_text(encoding="utf-8")
     payload = '</title><script>alert(1)</script><img src=x onerror=alert(2)>"'
     text = re.sub(r"(?m)^(title:\n  th: )(.*)$", lambda m: m.group(1) + "'" + payload + "'", text, count=1)
-    text = re.sub(r"(?m)^(summary:\n  th: )(.*)$", lambda m: m.group(1) + "'\" onmouseover=alert(3) x=\"'", text, count=1)
+    text = re.sub(
+        r"(?m)^(summary:\n  th: )(.*)$", lambda m: m.group(1) + "'\" onmouseover=alert(3) x=\"'", text, count=1
+    )
     entry.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     assert build_site(root, out) == 0

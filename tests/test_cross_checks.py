@@ -21,9 +21,12 @@ def _codes(repo: Path) -> set[tuple[str, str, int]]:
 def test_duplicate_id_in_another_folder(repo: Path) -> None:
     target = repo / "technologies" / "kku" / "solar-dryer-sample.yaml"
     target.parent.mkdir()
-    target.write_text((VALID / "solar-dryer-sample.yaml").read_text(encoding="utf-8").replace(
-        "institution: rmutt", "institution: kku"),
-        encoding="utf-8")
+    target.write_text(
+        (VALID / "solar-dryer-sample.yaml")
+        .read_text(encoding="utf-8")
+        .replace("institution: rmutt", "institution: kku"),
+        encoding="utf-8",
+    )
     shutil.copytree(VALID / "solar-dryer-sample", repo / "technologies" / "kku" / "solar-dryer-sample")
     codes = _codes(repo)
     assert ("duplicate-id", "technologies/rmutt/solar-dryer-sample.yaml", 2) in codes

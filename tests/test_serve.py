@@ -46,7 +46,11 @@ def test_mkdocs_serve_rebuilds_when_an_entry_changes(tmp_path: Path) -> None:
     env = {**os.environ, "TC_DATA_ROOT": str(data), "NO_MKDOCS_2_WARNING": "1", "TC_SITE_DIR": str(tmp_path / "s")}
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         url = f"http://127.0.0.1:{port}/entries/community-rice-mill.html"

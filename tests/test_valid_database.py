@@ -26,9 +26,7 @@ def test_valid_test_database(repo: Path) -> None:
     wisdom = catalog.entries["indigo-sample"]
     assert wisdom.title.en is None and wisdom.title.get("en") == wisdom.title.th
     warnings = [p for p in problems if not p.is_error]
-    assert [(p.code, p.path) for p in warnings] == [
-        ("missing-translation", "technologies/rmutt/indigo-sample.yaml")
-    ]
+    assert [(p.code, p.path) for p in warnings] == [("missing-translation", "technologies/rmutt/indigo-sample.yaml")]
 
 
 def test_sample_database_is_valid_and_large_enough() -> None:
@@ -46,31 +44,40 @@ def test_sample_database_is_valid_and_large_enough() -> None:
 
 
 def test_check_command_exit_codes(repo: Path) -> None:
-    ok = subprocess.run([sys.executable, "-m", "generator", "--root", str(repo), "check"],
-                        capture_output=True, text=True, cwd=REPO)
+    ok = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(repo), "check"], capture_output=True, text=True, cwd=REPO
+    )
     assert ok.returncode == 0, ok.stdout + ok.stderr
     (repo / "technologies" / "rmutt" / "broken.yaml").write_text("id: broken\nkind: [\n", encoding="utf-8")
-    bad = subprocess.run([sys.executable, "-m", "generator", "--root", str(repo), "check"],
-                         capture_output=True, text=True, cwd=REPO)
+    bad = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(repo), "check"], capture_output=True, text=True, cwd=REPO
+    )
     assert bad.returncode == 1
     assert "technologies/rmutt/broken.yaml:3:1: error[yaml-syntax]" in bad.stdout
-    usage = subprocess.run([sys.executable, "-m", "generator", "check", "--format", "xml"],
-                           capture_output=True, text=True, cwd=REPO)
+    usage = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--format", "xml"], capture_output=True, text=True, cwd=REPO
+    )
     assert usage.returncode == 2
 
 
 def test_github_and_json_formats(repo: Path) -> None:
-    (repo / "technologies" / "rmutt" / "typo.yaml").write_text(
-        "id: typo\ndesciption: x\n", encoding="utf-8"
+    (repo / "technologies" / "rmutt" / "typo.yaml").write_text("id: typo\ndesciption: x\n", encoding="utf-8")
+    gh = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(repo), "check", "--format", "github"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
     )
-    gh = subprocess.run([sys.executable, "-m", "generator", "--root", str(repo), "check", "--format", "github"],
-                        capture_output=True, text=True, cwd=REPO)
     assert gh.returncode == 1
     line = next(ln for ln in gh.stdout.splitlines() if "desciption" in ln)
     assert line.startswith("::error file=technologies/rmutt/typo.yaml,line=2,col=1,title=unknown-field desciption::")
     assert 'Did you mean "description"?' in line
-    js = subprocess.run([sys.executable, "-m", "generator", "--root", str(repo), "check", "--format", "json"],
-                        capture_output=True, text=True, cwd=REPO)
+    js = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(repo), "check", "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     import json
 
     rows = json.loads(js.stdout)

@@ -158,8 +158,11 @@ def _entry_fields(catalog: Catalog, entry: Entry, lang: str) -> list[tuple[int, 
     ]
     if entry.community:
         fields.append((W_LABEL, entry.community.name.get(lang)))
-    if lang == "en" and entry.title.en is not None:
-        fields.append((W_KEYWORD, " ".join(entry.keywords.th)))  # Thai keywords still find it on English pages
+    # The other language's title and keywords, weighted low: Thai readers type "QR" or "GMP", and
+    # English readers sometimes paste a Thai name.
+    other = "en" if lang == "th" else "th"
+    if entry.title.has(other) and entry.keywords.en is not None:
+        fields.append((W_AUDIENCE, f"{entry.title.get(other)} {' '.join(entry.keywords.get(other))}"))
     return fields
 
 

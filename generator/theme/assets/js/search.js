@@ -58,32 +58,47 @@
     return out;
   }
 
-  /* Split a Thai run into the fewest pieces that each occur somewhere in the vocabulary. A character
-     that occurs in no word becomes a piece that matches nothing, so nonsense finds nothing. */
-  function splitThai(run) {
-    var n = run.length, best = new Array(n + 1), from = new Array(n + 1), missing = new Array(n + 1);
-    best[0] = 0;
+  /* Ways to split a Thai run into pieces that occur in the vocabulary. `exactOnly`: every piece is a
+     whole indexed word (finds words the index split apart); otherwise a piece may be part of a word
+     (finds a word inside a compound), whole words preferred. A character that occurs in no word
+     becomes a piece that matches nothing, so nonsense finds nothing. */
+  function splitThai(run, exactOnly) {
+    var n = run.length, cost = new Array(n + 1), from = new Array(n + 1), missing = new Array(n + 1);
+    cost[0] = 0;
     for (var end = 1; end <= n; end++) {
-      best[end] = Infinity;
-      for (var start = Math.max(0, end - 24); start < end; start++) {
-        if (best[start] + 1 >= best[end]) continue;
-        var piece = run.slice(start, end);
-        var found = piece.length > 1 ? state.vocab.indexOf(piece) >= 0 : state.vocab.indexOf("\n" + piece + "\n") >= 0;
-        if (found) { best[end] = best[start] + 1; from[end] = start; missing[end] = false; }
+      cost[end] = Infinity;
+      for (var start = Math.max(0, end - 30); start < end; start++) {
+        if (cost[start] === Infinity) continue;
+        var piece = run.slice(start, end), c = Infinity;
+        if (state.vocab.indexOf("\n" + piece + "\n") >= 0) c = 1;
+        else if (!exactOnly && piece.length > 1 && state.vocab.indexOf(piece) >= 0) c = 1.9;
+        if (cost[start] + c < cost[end]) { cost[end] = cost[start] + c; from[end] = start; missing[end] = false; }
       }
-      if (best[end] === Infinity) { best[end] = best[end - 1] + 1; from[end] = end - 1; missing[end] = true; }
+      if (cost[end] === Infinity) { cost[end] = cost[end - 1] + 100; from[end] = end - 1; missing[end] = true; }
     }
     var pieces = [], at = n;
     while (at > 0) { pieces.unshift((missing[at] ? "\u0000" : "") + run.slice(from[at], at)); at = from[at]; }
     return pieces;
   }
 
-  function queryPieces(query) {
-    var pieces = [], runs = normalize(query).match(RUNS) || [];
-    runs.forEach(function (run) {
-      if (isThai(run)) pieces.push.apply(pieces, splitThai(run)); else pieces.push(run);
+  /* One or two readings of a query: as whole indexed words, and allowing parts of words. */
+  function queryReadings(query) {
+    var runs = normalize(query).match(RUNS) || [], readings = [];
+    [true, false].forEach(function (exactOnly) {
+      var pieces = [];
+      runs.forEach(function (run) {
+        if (isThai(run)) pieces.push.apply(pieces, splitThai(run, exactOnly)); else pieces.push(run);
+      });
+      pieces = pieces.filter(function (p, i) { return pieces.indexOf(p) === i; });
+      var key = pieces.join("|");
+      if (pieces.length && !readings.some(function (r) { return r.join("|") === key; })) readings.push(pieces);
     });
-    return pieces.filter(function (p, i) { return pieces.indexOf(p) === i; });
+    return readings;
+  }
+
+  function queryPieces(query) {
+    var readings = queryReadings(query);
+    return readings.length ? readings[readings.length - 1] : [];
   }
 
   /* Vocabulary words that match one query piece, with how well they match. */
@@ -100,9 +115,8 @@
     return matches;
   }
 
-  function search(query) {
-    var pieces = queryPieces(query);
-    if (!pieces.length) return { pieces: pieces, results: [] };
+  /* Documents that match every piece of one reading, with their scores. */
+  function searchReading(pieces) {
     var total = null;
     for (var p = 0; p < pieces.length; p++) {
       var scores = {};
@@ -120,9 +134,19 @@
         total = next;
       }
     }
-    var results = Object.keys(total).map(function (doc) { return [Number(doc), total[doc]]; });
+    return total || {};
+  }
+
+  function search(query) {
+    var readings = queryReadings(query), best = {}, highlight = [];
+    readings.forEach(function (pieces) {
+      var scores = searchReading(pieces);
+      for (var doc in scores) if (!(best[doc] >= scores[doc] / pieces.length)) best[doc] = scores[doc] / pieces.length;
+      pieces.forEach(function (p) { if (highlight.indexOf(p) < 0 && p.charAt(0) !== "\u0000") highlight.push(p); });
+    });
+    var results = Object.keys(best).map(function (doc) { return [Number(doc), best[doc]]; });
     results.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-    return { pieces: pieces, results: results };
+    return { pieces: highlight, results: results };
   }
 
   /* Text with every query piece wrapped in <mark>, built as DOM nodes. */

@@ -21,6 +21,7 @@ if str(_REPO) not in sys.path:  # MkDocs loads hooks by path; make the package i
 
 from generator.database.validate import check_database  # noqa: E402
 from generator.diagnostics import format_text  # noqa: E402
+from generator.site.csp import add_policy  # noqa: E402
 from generator.site.pages import SitePage, media_files, page_url, render_site_pages  # noqa: E402
 from generator.site.search import INDEX_PATH, ContentPage, build_index, dictionary_words, strip_markdown  # noqa: E402
 from generator.thai import Segmenter  # noqa: E402
@@ -148,6 +149,16 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     return generated.html if generated is not None else html
 
 
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Every page carries a Content-Security-Policy that allows only the site's own scripts."""
+    return add_policy(output)
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    """Pages MkDocs renders from theme templates (404.html) get the same policy."""
+    return add_policy(output) if template_name.endswith(".html") else output
+
+
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     """Rebuild when an entry, an image or the reference data changes."""
     data_root = Path(os.environ.get("TC_DATA_ROOT") or Path(config.config_file_path).parent)
@@ -157,4 +168,13 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
     return server
 
 
-__all__ = ["on_config", "on_files", "on_page_content", "on_page_markdown", "on_serve", "page_url"]
+__all__ = [
+    "on_config",
+    "on_files",
+    "on_page_content",
+    "on_page_markdown",
+    "on_post_page",
+    "on_post_template",
+    "on_serve",
+    "page_url",
+]

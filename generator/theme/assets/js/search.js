@@ -153,6 +153,7 @@
   function highlighted(text, pieces) {
     var fragment = document.createDocumentFragment();
     var escaped = pieces.filter(function (p) { return p.length > 1 || isThai(p); })
+      .sort(function (a, b) { return b.length - a.length; })  /* the longest match wins */
       .map(function (p) { return p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
     if (!escaped.length) { fragment.appendChild(document.createTextNode(text)); return fragment; }
     var pattern = new RegExp(escaped.join("|"), "gi"), last = 0, m;

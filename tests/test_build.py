@@ -112,3 +112,26 @@ def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
     assert title and "&lt;/title&gt;&lt;script&gt;" in title.group(1)
     for other in (out / "th").rglob("*.html"):
         assert "<script>alert(1)" not in other.read_text(encoding="utf-8"), other
+
+
+def test_long_listings_are_split_into_pages(tmp_path: Path) -> None:
+    from generator.site.pages import PAGE_SIZE
+    from generator.synth import synthesize
+
+    data = tmp_path / "synth"
+    synthesize(REPO, data, 130)
+    out = tmp_path / "out"
+    assert build_site(data, out) == 0
+    technology = (out / "th/kinds/technology.html").read_text(encoding="utf-8")
+    second = (out / "th/kinds/technology.p2.html").read_text(encoding="utf-8")
+    assert technology.count('class="tc-card"') == PAGE_SIZE
+    assert 'href="technology.p2.html"' in technology and 'rel="next"' in technology
+    assert 'href="technology.html"' in second and 'rel="prev"' in second
+    total = sum(
+        (out / "th/kinds" / f"technology{s}.html").read_text(encoding="utf-8").count('class="tc-card"')
+        for s in ("", ".p2")
+    )
+    assert total == sum(
+        1 for p in (data / "technologies").rglob("*.yaml") if "kind: technology" in p.read_text("utf-8")
+    )
+    assert not (out / "th/kinds/technology.p3.html").exists() or total > 2 * PAGE_SIZE

@@ -23,6 +23,7 @@ from .related import related_entries
 
 TEMPLATES = Path(__file__).parent / "templates"
 MEDIA_DIR = "media"
+PAGE_SIZE = 60  # entries per listing page: long lists stay light on phones
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 
 
@@ -35,6 +36,20 @@ class SitePage:
     description: str
     html: str
     page_type: str
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a long listing stands among its pages."""
+
+    number: int
+    paths: list[str]
+    total_entries: int
+
+    @property
+    def count(self) -> int:
+        """How many pages the listing has."""
+        return len(self.paths)
 
 
 @dataclass(frozen=True)
@@ -159,6 +174,21 @@ class PageRenderer:
         html = self.env.get_template(template).render(r=self, lang=self.lang, title=title, **ctx)
         return SitePage(path, title, description, html, page_type)
 
+    def _listing(
+        self, path: str, template: str, title: str, description: str, page_type: str, entries: list[Entry], **ctx: Any
+    ) -> list[SitePage]:
+        """A listing split into pages of PAGE_SIZE entries (`x.md`, `x.p2.md`, …) with a pager on each."""
+        chunks = [entries[i : i + PAGE_SIZE] for i in range(0, len(entries), PAGE_SIZE)] or [[]]
+        paths = [path] + [f"{path[:-3]}.p{n}.md" for n in range(2, len(chunks) + 1)]
+        out = []
+        for number, (chunk, page_path) in enumerate(zip(chunks, paths, strict=True), start=1):
+            pager = Pager(number, paths, len(entries))
+            page_title = title if number == 1 else f"{title} ({self.t('page_number', number=number)})"
+            out.append(
+                self._render(page_path, template, page_title, description, page_type, entries=chunk, pager=pager, **ctx)
+            )
+        return out
+
     def entry_page(self, entry: Entry) -> SitePage:
         """The page of one entry."""
         title, _ = self.tx(entry.title)
@@ -195,36 +225,28 @@ class PageRenderer:
                 )
             )
             for term in terms.values():
-                out.append(
-                    self._render(
-                        f"{folder}/{term.id}.md", "term.html", term.label.get(self.lang),
-                        term.description.get(self.lang) if term.description else "", "term",
-                        term=term, entries=self.sort(index.get(term.id, [])), heading=self.t(title_key),
-                    )
+                out += self._listing(
+                    f"{folder}/{term.id}.md", "term.html", term.label.get(self.lang),
+                    term.description.get(self.lang) if term.description else "", "term",
+                    self.sort(index.get(term.id, [])), term=term, heading=self.t(title_key),
                 )
         out.append(self._render("regions/index.md", "regions.html", self.t("regions"), "", "regions"))
         for region in ref.regions.values():
-            out.append(
-                self._render(
-                    f"regions/{region.id}.md", "region.html", region.name.get(self.lang), "", "region",
-                    region=region, entries=self.sort(c.by_region.get(region.id, [])),
-                )
+            out += self._listing(
+                f"regions/{region.id}.md", "region.html", region.name.get(self.lang), "", "region",
+                self.sort(c.by_region.get(region.id, [])), region=region,
             )
         for province in ref.provinces.values():
             clinics = [i for i in ref.institutions.values() if province.id in i.provinces_served]
-            out.append(
-                self._render(
-                    f"provinces/{province.id}.md", "province.html", province.name.get(self.lang), "", "province",
-                    province=province, entries=self.sort(c.by_province.get(province.id, [])), clinics=clinics,
-                )
+            out += self._listing(
+                f"provinces/{province.id}.md", "province.html", province.name.get(self.lang), "", "province",
+                self.sort(c.by_province.get(province.id, [])), province=province, clinics=clinics,
             )
         out.append(self._render("institutions/index.md", "institutions.html", self.t("institutions"), "", "terms"))
         for inst in ref.institutions.values():
-            out.append(
-                self._render(
-                    f"institutions/{inst.id}.md", "institution.html", inst.name.get(self.lang), "", "institution",
-                    inst=inst, entries=self.sort(c.by_institution.get(inst.id, [])),
-                )
+            out += self._listing(
+                f"institutions/{inst.id}.md", "institution.html", inst.name.get(self.lang), "", "institution",
+                self.sort(c.by_institution.get(inst.id, [])), inst=inst,
             )
         return out
 

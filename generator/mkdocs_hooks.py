@@ -52,6 +52,9 @@ def on_config(config: Any) -> Any:
         raise PluginError("the database has errors; run `python -m generator check`:\n" + "\n".join(errors[:20]))
     ui = reference.ui
     config.use_directory_urls = False
+    # Material's 404.html needs absolute URLs, which a copy on a USB drive cannot have; the build writes
+    # one bilingual 404 page at the site root instead.
+    config.theme.static_templates.discard("404.html")
     config.site_name = ui["site_name"].get(lang)
     config.site_description = ui["site_description"].get(lang)
     site_url = (config.site_url or "").rstrip("/")

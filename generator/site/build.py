@@ -19,12 +19,29 @@ from ..database.validate import check_database
 
 LANGS = ("th", "en")
 GENERATOR_REPO = Path(__file__).resolve().parent.parent.parent
+NOT_FOUND = """<!doctype html>
+<html lang="th">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'">
+<title>ไม่พบหน้านี้ · Page not found</title>
+<style>body{{font-family:sans-serif;margin:2rem;line-height:1.8}}a{{font-size:1.2rem}}</style>
+</head>
+<body>
+<h1>ไม่พบหน้านี้</h1>
+<p><a href="{home}th/index.html">กลับสู่หน้าแรก {title_th}</a></p>
+<p lang="en">Page not found. <a href="{home}en/index.html">Go to the home page of the {title_en}</a>.</p>
+</body>
+</html>
+"""
 ROOT_INDEX = """<!doctype html>
 <html lang="th">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{title_th} · {title_en}</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'">
 <meta http-equiv="refresh" content="0; url=th/index.html">
 <link rel="alternate" hreflang="th" href="th/index.html">
 <link rel="alternate" hreflang="en" href="en/index.html">
@@ -115,9 +132,11 @@ def build_site(root: Path, out: Path, *, base_url: str = "") -> int:
             shutil.rmtree(staging, ignore_errors=True)
             return 1
         ui = catalog.reference.ui
-        (staging / "index.html").write_text(
-            ROOT_INDEX.format(title_th=ui["site_name"].th, title_en=ui["site_name"].en), encoding="utf-8"
-        )
+        names = {"title_th": ui["site_name"].th, "title_en": ui["site_name"].en}
+        (staging / "index.html").write_text(ROOT_INDEX.format(**names), encoding="utf-8")
+        # Servers show 404.html for any missing path, so its links are absolute when the site URL is known.
+        home = (env["TC_BASE_URL"].rstrip("/") + "/") if env["TC_BASE_URL"] else ""
+        (staging / "404.html").write_text(NOT_FOUND.format(home=home, **names), encoding="utf-8")
         _replace_output(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,99 @@
+"""Search in Chromium against the built sample site, over HTTP and from file:// with no network."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.browser
+
+QUERIES = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "search_queries.yaml").read_text("utf-8"))[
+    "queries"
+]
+
+RUN_QUERY = """q => {
+  const found = window.tcSearch.search(q);
+  return found.results.slice(0, 5).map(r => window.__tcSearchIndex.docs[r[0]][0]);
+}"""
+
+
+def _load_index(visit: Any) -> None:
+    visit.page.evaluate("() => window.tcSearch.load(document.querySelector('form[data-tc-search]'))")
+
+
+def test_query_set_recall_and_mrr(open_page: Any, base_kind: str) -> None:
+    assert len(QUERIES) >= 60
+    pages = {}
+    for lang in ("th", "en"):
+        pages[lang] = open_page(f"{lang}/index.html")
+        _load_index(pages[lang])
+    failures, reciprocal, by_type = [], [], {}
+    for q in QUERIES:
+        urls = pages[q["lang"]].page.evaluate(RUN_QUERY, q["q"])
+        ids = [u.rsplit("/", 1)[-1].removesuffix(".html") for u in urls]
+        if q["expect"] == "none":
+            ok, rr = not ids, 1.0 if not ids else 0.0
+        else:
+            ok = q["expect"] in ids
+            rr = 1 / (ids.index(q["expect"]) + 1) if ok else 0.0
+        reciprocal.append(rr)
+        by_type.setdefault(q["type"], []).append(ok)
+        if not ok:
+            failures.append(f"{q['lang']} {q['q']!r}: expected {q['expect']}, got {ids}")
+    recall = sum(1 for ok in (o for v in by_type.values() for o in v) if ok) / len(QUERIES)
+    mrr = sum(reciprocal) / len(reciprocal)
+    report = ", ".join(f"{t} {sum(v)}/{len(v)}" for t, v in by_type.items())
+    print(f"\nsearch over {base_kind}: recall@5 {recall:.3f}, MRR {mrr:.3f} ({len(QUERIES)} queries; {report})")
+    assert not failures, "\n".join(failures)
+    for visit in pages.values():
+        assert visit.console_errors == [] and visit.page_errors == []
+    assert open_page.net.foreign == []
+
+
+def test_typing_in_the_header_box_shows_highlighted_results(open_page: Any) -> None:
+    visit = open_page("th/entries/community-rice-mill.html")
+    box = visit.page.locator("#tc-search-input")
+    box.click()
+    box.press_sequentially("อบแห้ง", delay=20)  # real key events, as a reader types
+    panel = visit.page.locator("#tc-search-panel")
+    # results update while typing; wait for those of the whole word
+    visit.page.wait_for_function(
+        "() => [...document.querySelectorAll('#tc-search-panel .tc-result mark')].some(m => m.textContent === 'อบแห้ง')",
+        timeout=5000,
+    )
+    first = panel.locator(".tc-result").first
+    assert first.locator("mark").first.inner_text() == "อบแห้ง"
+    meta = first.locator(".tc-result__meta").inner_text()
+    assert "เทคโนโลยี" in meta or "ภูมิปัญญาท้องถิ่น" in meta
+    assert "พบ" in panel.locator("[data-status]").inner_text()
+    href = first.locator("a.tc-result__title").get_attribute("href")
+    first.locator("a.tc-result__title").click()
+    visit.page.wait_for_load_state("load")
+    assert visit.page.url.endswith(href.lstrip("./").removeprefix("../")), (visit.page.url, href)
+    assert visit.console_errors == [] and visit.page_errors == []
+
+
+def test_enter_opens_the_results_page(open_page: Any) -> None:
+    visit = open_page("en/index.html")
+    box = visit.page.locator("#tc-search-input")
+    box.fill("indigo")
+    box.press("Enter")
+    visit.page.wait_for_load_state("load")
+    assert "/en/search.html?q=indigo" in visit.page.url
+    results = visit.page.locator("#tc-search-page-panel .tc-result")
+    results.first.wait_for(timeout=5000)
+    assert results.count() >= 2
+    assert visit.page.locator("#tc-search-page-input").input_value() == "indigo"
+    assert visit.console_errors == [] and visit.page_errors == []
+
+
+def test_nothing_found_says_so(open_page: Any) -> None:
+    visit = open_page("th/search.html?q=คอมพิวเตอร์ควอนตัม")
+    status = visit.page.locator("#tc-search-page-panel [data-status]")
+    status.wait_for(timeout=5000)
+    visit.page.wait_for_function("() => document.querySelector('#tc-search-page-panel [data-status]').textContent")
+    assert status.inner_text() == "ไม่พบรายการที่ตรงกับคำค้น"
+    assert visit.page.locator("#tc-search-page-panel .tc-result").count() == 0

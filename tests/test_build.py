@@ -135,3 +135,16 @@ def test_long_listings_are_split_into_pages(tmp_path: Path) -> None:
         1 for p in (data / "technologies").rglob("*.yaml") if "kind: technology" in p.read_text("utf-8")
     )
     assert not (out / "th/kinds/technology.p3.html").exists() or total > 2 * PAGE_SIZE
+
+
+def test_base_url_gives_canonical_hreflang_alternates(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert build_site(REPO, out, base_url="https://techclinic.example.org/db") == 0
+    page = (out / "en/entries/solar-dome-dryer-banana.html").read_text(encoding="utf-8")
+    base = "https://techclinic.example.org/db"
+    assert f'<link rel="canonical" href="{base}/en/entries/solar-dome-dryer-banana.html">' in page
+    assert f'hreflang="th" href="{base}/th/entries/solar-dome-dryer-banana.html"' in page
+    assert f'hreflang="en" href="{base}/en/entries/solar-dome-dryer-banana.html"' in page
+    assert f'hreflang="x-default" href="{base}/th/entries/solar-dome-dryer-banana.html"' in page
+    not_found = (out / "404.html").read_text(encoding="utf-8")
+    assert f'href="{base}/th/index.html"' in not_found

@@ -97,3 +97,19 @@ def test_nothing_found_says_so(open_page: Any) -> None:
     visit.page.wait_for_function("() => document.querySelector('#tc-search-page-panel [data-status]').textContent")
     assert status.inner_text() == "ไม่พบรายการที่ตรงกับคำค้น"
     assert visit.page.locator("#tc-search-page-panel .tc-result").count() == 0
+
+
+def test_titles_and_keywords_rank_above_body_text(open_page: Any, catalog: Any) -> None:
+    visit = open_page("th/index.html")
+    _load_index(visit)
+    for query in ("ลำไย", "กล้วยตาก", "จิ้งหรีด"):
+        urls = visit.page.evaluate(
+            "q => window.tcSearch.search(q).results.map(r => window.__tcSearchIndex.docs[r[0]][0])", query
+        )
+        ids = [u.rsplit("/", 1)[-1].removesuffix(".html") for u in urls if u.startswith("entries/")]
+        in_title = [i for i in ids if query in catalog.entries[i].title.th or query in catalog.entries[i].keywords.th]
+        body_only = [i for i in ids if i not in in_title]
+        assert in_title, query
+        # every entry with the word in its title or keywords comes before every entry with it only in the text
+        assert ids[: len(in_title)] == in_title, (query, ids)
+        assert all(ids.index(b) > ids.index(t) for b in body_only for t in in_title)

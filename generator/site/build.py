@@ -18,6 +18,7 @@ from ..database.catalog import Catalog
 from ..database.validate import check_database
 
 LANGS = ("th", "en")
+MAX_PROBLEMS_SHOWN = 20  # `check` lists every problem; the build only reminds
 GENERATOR_REPO = Path(__file__).resolve().parent.parent.parent
 NOT_FOUND = """<!doctype html>
 <html lang="th">
@@ -103,8 +104,11 @@ def build_site(root: Path, out: Path, *, base_url: str = "") -> int:
     """Check the database, build both languages, and publish to `out` atomically. Returns an exit code."""
     start = time.perf_counter()
     catalog, _, problems = check_database(root)
-    for problem in problems:
+    shown = [p for p in problems if p.is_error] + [p for p in problems if not p.is_error]
+    for problem in shown[:MAX_PROBLEMS_SHOWN]:
         print(diagnostics.format_text(problem), file=sys.stderr)
+    if len(shown) > MAX_PROBLEMS_SHOWN:
+        print(f"… {len(shown) - MAX_PROBLEMS_SHOWN} more: run `python -m generator check`", file=sys.stderr)
     if catalog is None:
         en, th = diagnostics.summary(problems)
         print(f"build stopped, the site was not changed: {en} / {th}", file=sys.stderr)

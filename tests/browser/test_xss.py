@@ -57,7 +57,8 @@ def _entry(n: int, payload: str) -> str:
     ]
     if local:
         lines += [
-            f"community:\n  name:\n    th: {_q(payload[:120])}\n  village: {_q(payload[:120])}\n  province: pathum-thani",
+            f"community:\n  name:\n    th: {_q(payload[:120])}",
+            f"  village: {_q(payload[:120])}\n  province: pathum-thani",
             f"holders:\n  - name:\n      th: {_q(payload[:120])}\n    role:\n      th: {_q(payload[:120])}",
             "consent:\n  method: written\n  date: 2023-12-01",
             f"  given_by:\n    th: {_q(payload[:120])}\n  attribution:\n    th: {_q(payload)}",

@@ -30,7 +30,10 @@ def check_url(value: str, schemes: tuple[str, ...] = ("https",)) -> UrlVerdict:
         return _refuse("it contains spaces or invisible characters", "มีช่องว่างหรืออักขระที่มองไม่เห็น")
     if value.startswith("//"):
         return _refuse("it has no scheme (it starts with //)", "ไม่มีส่วน https: (ขึ้นต้นด้วย //)")
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # e.g. an unclosed "[" in an IPv6 host
+        return _refuse("it is not a well-formed address", "รูปแบบที่อยู่ไม่ถูกต้อง")
     scheme = parts.scheme.lower()
     if scheme not in schemes:
         if scheme == "http":

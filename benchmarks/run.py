@@ -1,0 +1,183 @@
+"""Scale benchmark (issue: 10,000 entries). Prints numbers; asserts nothing.
+
+    .venv/bin/python benchmarks/run.py                    # N = 1000, 5000, 10000
+    .venv/bin/python benchmarks/run.py --sizes 1000       # one size
+    .venv/bin/python benchmarks/run.py --no-baseline      # skip the plain MkDocs comparison
+
+For each N it writes a synthetic database (`python -m generator synth`), then measures `check`, the
+full bilingual build (wall time and peak memory of the whole process tree), pages and ms per page,
+site size and the largest page, search index bytes per entry, and the rebuild after one entry
+changes. It then builds a plain MkDocs + Material site with the same pages and text (one process,
+entry pages out of the nav) and prints our time as a ratio to it. The machine is noisy: the ratio is
+the figure that counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from generator.database.validate import check_database  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHAINLP_OFFLINE": "1", "PYTHAINLP_READ_ONLY": "1"}
+
+
+class PeakMemory:
+    """Samples the summed RSS of a process and all its descendants (both language builds at once)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _tree(self) -> list[int]:
+        children: dict[int, list[int]] = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                except (OSError, IndexError, ValueError):
+                    continue
+                children.setdefault(ppid, []).append(int(entry.name))
+        out, todo = [], [self.pid]
+        while todo:
+            pid = todo.pop()
+            out.append(pid)
+            todo += children.get(pid, [])
+        return out
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            total = 0
+            for pid in self._tree():
+                try:
+                    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                        if line.startswith("VmRSS:"):
+                            total += int(line.split()[1]) * 1024
+                except OSError:
+                    pass
+            self.peak = max(self.peak, total)
+            time.sleep(0.2)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def run(cmd: list[str], **kwargs: object) -> tuple[float, int]:
+    """Run a command quietly; return (seconds, peak bytes of its process tree)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=REPO, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    memory = PeakMemory(proc.pid)
+    _, err = proc.communicate()
+    peak = memory.stop()
+    if proc.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{err[-2000:]}")
+    return time.perf_counter() - start, peak
+
+
+def plain_baseline(data: Path, work: Path) -> tuple[float, int]:
+    """A plain MkDocs + Material site with the same pages and text: Markdown files, one build."""
+    catalog, _, _ = check_database(data)
+    assert catalog is not None
+    docs = work / "plain-docs"
+    pages = 0
+    for lang in ("th", "en"):
+        for entry in catalog.entries.values():
+            path = docs / lang / "entries" / f"{entry.id}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            keywords = ", ".join(entry.keywords.get(lang))
+            path.write_text(
+                f"# {entry.title.get(lang)}\n\n{entry.summary.get(lang)}\n\n- {entry.category}\n- {keywords}\n\n"
+                f"## Description\n\n{entry.description.get(lang)}\n",
+                encoding="utf-8",
+            )
+            pages += 1
+        links = "\n".join(f"- [{e.title.get(lang)}](entries/{e.id}.md)" for e in list(catalog.entries.values())[:60])
+        (docs / lang / "index.md").write_text(f"# Home\n\n{links}\n", encoding="utf-8")
+        pages += 1
+    config = work / "plain.yml"
+    config.write_text(
+        f"site_name: Plain\ndocs_dir: {docs}\nsite_dir: {work / 'plain-site'}\nuse_directory_urls: false\n"
+        "theme:\n  name: material\n  language: th\n  font: false\n"
+        "nav:\n  - th/index.md\n  - en/index.md\nnot_in_nav: |\n  /th/entries/\n  /en/entries/\n"
+        "plugins: []\n",
+        encoding="utf-8",
+    )
+    seconds, peak = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)])
+    return seconds, pages
+
+
+def measure(n: int, baseline: bool) -> None:
+    with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
+        work = Path(tmp)
+        data, site = work / "data", work / "site"
+        run([sys.executable, "-m", "generator", "synth", "--entries", str(n), "--out", str(data)])
+        check_s, _ = run([sys.executable, "-m", "generator", "--root", str(data), "check", "--format", "json"])
+        build_s, peak = run([sys.executable, "-m", "generator", "--root", str(data), "build", "--out", str(site)])
+        html = list(site.rglob("*.html"))
+        size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+        largest = max(html, key=lambda p: p.stat().st_size)
+        entry_pages = list((site / "th" / "entries").glob("*.html"))
+        biggest_entry = max(p.stat().st_size for p in entry_pages)
+        print(f"\n== N = {n:,} entries ==")
+        print(f"check:            {check_s:7.1f} s  (target < 3 s at 10,000)")
+        print(
+            f"full build:       {build_s:7.1f} s  (target < 120 s at 10,000), peak RSS {peak / 2**20:,.0f} MB "
+            "(target < 2 GB)"
+        )
+        print(f"pages:            {len(html):,}  → {1000 * build_s / len(html):.1f} ms per page")
+        print(
+            f"site size:        {size / 2**20:,.0f} MB; largest page {largest.relative_to(site)} "
+            f"{largest.stat().st_size / 1024:,.0f} KB; largest entry page {biggest_entry / 1024:.0f} KB "
+            "(target < 40 KB)"
+        )
+        for lang in ("th", "en"):
+            raw = (site / lang / "search" / "index.js").read_bytes()
+            gz = len(gzip.compress(raw, 9))
+            print(
+                f"search index {lang}:  {len(raw) / n:,.0f} B/entry raw, {gz / n:,.0f} B/entry gzipped (target < 400)"
+            )
+        entry = sorted((data / "technologies").rglob("*.yaml"))[0]
+        entry.write_text(
+            entry.read_text(encoding="utf-8").replace('title:\n  th: "', 'title:\n  th: "แก้ไข ', 1), encoding="utf-8"
+        )
+        rebuild_s, _ = run([sys.executable, "-m", "generator", "--root", str(data), "build", "--out", str(site)])
+        print(f"rebuild after one entry changes: {rebuild_s:.1f} s (target < 5 s at 10,000)")
+        if baseline:
+            plain_s, plain_pages = plain_baseline(data, work)
+            ours = build_s / len(html)
+            plain = plain_s / plain_pages
+            print(
+                f"plain MkDocs + Material: {plain_s:.1f} s for {plain_pages:,} pages → {1000 * plain:.1f} ms per page"
+            )
+            print(f"ratio (ours / plain, per page): {ours / plain:.2f}  (target ≤ 0.6)")
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
+    parser.add_argument("--no-baseline", action="store_true")
+    args = parser.parse_args()
+    for n in args.sizes:
+        measure(n, baseline=not args.no_baseline)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -118,7 +118,7 @@ def plain_baseline(data: Path, work: Path) -> tuple[float, int]:
         "plugins: []\n",
         encoding="utf-8",
     )
-    seconds, peak = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)])
+    seconds, _ = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)])
     return seconds, pages
 
 

@@ -1,7 +1,7 @@
 """Coverage-guided fuzzing of the entry loader and validator with atheris (libFuzzer).
 
     .venv/bin/pip install atheris==3.0.0
-    .venv/bin/python tests/fuzz/fuzz_loader.py -max_total_time=600 tests/data/invalid tests/data/valid/technologies/rmutt
+    .venv/bin/python tests/fuzz/fuzz_loader.py -max_total_time=600 tests/data/invalid technologies/nu
 
 Every input is written as an entry file and checked. The loader must return problems or a valid entry:
 any exception, or more than one second for one file, is a crash that libFuzzer reports and saves.

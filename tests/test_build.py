@@ -148,3 +148,34 @@ def test_base_url_gives_canonical_hreflang_alternates(tmp_path: Path) -> None:
     assert f'hreflang="x-default" href="{base}/th/entries/solar-dome-dryer-banana.html"' in page
     not_found = (out / "404.html").read_text(encoding="utf-8")
     assert f'href="{base}/th/index.html"' in not_found
+
+
+def test_internal_links_and_anchors_resolve(built: Path) -> None:
+    from generator.site.links import check_links
+
+    assert check_links(built) == []
+
+
+def test_link_checker_finds_broken_links(tmp_path: Path) -> None:
+    from generator.site.links import check_links
+
+    (tmp_path / "th").mkdir()
+    (tmp_path / "th" / "a.html").write_text('<p id="top"><a href="b.html">b</a></p>', encoding="utf-8")
+    (tmp_path / "th" / "b.html").write_text(
+        '<a href="a.html#top">ok</a> <a href="a.html#nowhere">x</a> <a href="missing.html">y</a>'
+        ' <a href="/th/a.html">z</a> <a href="../../etc/passwd">w</a> <a href="https://example.org/">ext</a>',
+        encoding="utf-8",
+    )
+    found = {(b.page, b.target, b.reason) for b in check_links(tmp_path)}
+    assert found == {
+        ("th/b.html", "a.html#nowhere", "no such anchor"),
+        ("th/b.html", "missing.html", "no such file"),
+        ("th/b.html", "/th/a.html", "absolute path: breaks under a sub-path and from file://"),
+        ("th/b.html", "../../etc/passwd", "leads outside the site"),
+    }
+
+
+def test_external_links_do_not_leak_the_opener(built: Path) -> None:
+    for page in [*built.glob("th/entries/*.html"), *built.glob("en/institutions/*.html")]:
+        for tag in re.findall(r"<a\b[^>]*href=\"https?://[^>]*>", page.read_text(encoding="utf-8")):
+            assert 'rel="noopener noreferrer"' in tag, f"{page}: {tag}"

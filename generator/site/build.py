@@ -16,6 +16,7 @@ from pathlib import Path
 from .. import diagnostics
 from ..database.catalog import Catalog
 from ..database.validate import check_database
+from .links import check_links
 
 LANGS = ("th", "en")
 MAX_PROBLEMS_SHOWN = 20  # `check` lists every problem; the build only reminds
@@ -141,6 +142,17 @@ def build_site(root: Path, out: Path, *, base_url: str = "") -> int:
         # Servers show 404.html for any missing path, so its links are absolute when the site URL is known.
         home = (env["TC_BASE_URL"].rstrip("/") + "/") if env["TC_BASE_URL"] else ""
         (staging / "404.html").write_text(NOT_FOUND.format(home=home, **names), encoding="utf-8")
+        broken = check_links(staging)
+        if broken:
+            for link in broken[:MAX_PROBLEMS_SHOWN]:
+                print(f"broken link: {link}", file=sys.stderr)
+            print(
+                f"build failed: {len(broken)} broken internal link(s); the site was not changed / "
+                "พบลิงก์ภายในที่เสีย เว็บไซต์เดิมไม่ถูกเปลี่ยน",
+                file=sys.stderr,
+            )
+            shutil.rmtree(staging, ignore_errors=True)
+            return 1
         _replace_output(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..diagnostics import Problem, sort_problems
 from .catalog import Catalog
 from .fieldtypes import did_you_mean
-from .load import LoadedEntry, discover, load_entry
+from .load import EntryFile, LoadedEntry, discover, load_entry
 from .messages import make_problem
 from .reference import ReferenceData, load_reference
 
@@ -115,6 +118,31 @@ def _translation_warnings(loaded: list[LoadedEntry]) -> list[Problem]:
     return problems
 
 
+PARALLEL_THRESHOLD = 400  # below this, starting worker processes costs more than it saves
+CHUNK = 250
+
+
+def _load_chunk(
+    files: list[EntryFile], choices: dict[str, list[str]], today: dt.date
+) -> list[tuple[LoadedEntry, list[Problem]]]:
+    cache: dict[str, frozenset[str]] = {}
+    return [load_entry(file, choices, today, cache) for file in files]
+
+
+def _load_all(
+    files: list[EntryFile], choices: dict[str, list[str]], today: dt.date
+) -> list[tuple[LoadedEntry, list[Problem]]]:
+    """Load every entry file, on all cores when there are many; the order of the files is kept."""
+    workers = os.cpu_count() or 1
+    if len(files) < PARALLEL_THRESHOLD or workers < 2:
+        return _load_chunk(files, choices, today)
+    chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        results = pool.map(_load_chunk, chunks, [choices] * len(chunks), [today] * len(chunks))
+        return [item for chunk in results for item in chunk]
+
+
 def check_database(root: Path, *, today: dt.date | None = None) -> tuple[Catalog | None, ReferenceData, list[Problem]]:
     """Load and validate everything under `root`; the catalog is None when there are errors."""
     today = today or dt.date.today()
@@ -126,9 +154,7 @@ def check_database(root: Path, *, today: dt.date | None = None) -> tuple[Catalog
     problems.extend(_case_collisions(all_paths))
     choices = reference.choices()
     loaded: list[LoadedEntry] = []
-    choice_cache: dict[str, frozenset[str]] = {}
-    for file in files:
-        item, file_problems = load_entry(file, choices, today, choice_cache)
+    for item, file_problems in _load_all(files, choices, today):
         loaded.append(item)
         problems.extend(file_problems)
     problems.extend(_identity_problems(loaded))

@@ -50,7 +50,8 @@ def test_no_serious_or_critical_violations(browser: Any, site: Site, lang: str) 
             violations = visit.page.evaluate(
                 """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
                      .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                     .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"""
+                     .map(v => ({id: v.id, impact: v.impact,
+                                 nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"""
             )
             for v in violations:
                 report.append(f"{lang}/{path}: {v['impact']} {v['id']} at {v['nodes']}")

@@ -93,6 +93,7 @@ def on_config(config: Any) -> Any:
         {label("value_chain"): "value-chain/index.md"},
         {label("about"): _content_pages(docs_dir, "about", ABOUT_ORDER)},
         {label("help"): _content_pages(docs_dir, "help", HELP_ORDER)},
+        {label("data_title"): "data.md"},
     ]
     _state.clear()
     _state["catalog"] = catalog

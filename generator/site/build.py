@@ -16,6 +16,8 @@ from pathlib import Path
 from .. import diagnostics
 from ..database.catalog import Catalog
 from ..database.validate import check_database
+from ..database.docs import json_schema_text
+from ..exports import write_exports
 from .links import check_links
 
 LANGS = ("th", "en")
@@ -142,6 +144,9 @@ def build_site(root: Path, out: Path, *, base_url: str = "") -> int:
         # Servers show 404.html for any missing path, so its links are absolute when the site URL is known.
         home = (env["TC_BASE_URL"].rstrip("/") + "/") if env["TC_BASE_URL"] else ""
         (staging / "404.html").write_text(NOT_FOUND.format(home=home, **names), encoding="utf-8")
+        schema_text = json_schema_text(root)
+        assert schema_text is not None  # site_config/ was valid: check_database succeeded
+        write_exports(catalog, staging, schema_text)
         broken = check_links(staging)
         if broken:
             for link in broken[:MAX_PROBLEMS_SHOWN]:

@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 
 from ..database.catalog import Catalog
+from ..exports import CSV_COLUMNS, LICENCE
 from ..database.model import Entry, Institution, LText
 from ..thai import collation_key, format_date
 from .markdown import render_markdown
@@ -114,6 +115,8 @@ class PageRenderer:
             return text.th, "th"
         return text.get(self.lang), None
 
+    licence = LICENCE
+
     def root(self) -> str:
         """The relative path from the page being rendered to the language's root folder."""
         return posixpath.relpath(".", posixpath.dirname(self.current) or ".")
@@ -208,7 +211,11 @@ class PageRenderer:
     def pages(self) -> list[SitePage]:
         """Every generated page of this language, in a stable order."""
         c, ref = self.catalog, self.ref
-        out = [self.home(), self._render("search.md", "search.html", self.t("search_title"), "", "search")]
+        out = [
+            self.home(),
+            self._render("search.md", "search.html", self.t("search_title"), "", "search"),
+            self._render("data.md", "data.html", self.t("data_title"), self.t("data_intro"), "data", columns=CSV_COLUMNS),
+        ]
         out += [self.entry_page(e) for e in c.entries.values()]
         listings: list[tuple[str, str, str, dict[str, list[Entry]]]] = [
             ("categories", "categories", "categories", c.by_category),

@@ -179,8 +179,13 @@ def data_package(catalog: Catalog) -> str:
                     "primaryKey": ["id"],
                 },
             },
-            {"name": "entries-json", "path": JSON_NAME, "format": "json", "mediatype": "application/json"},
-            {"name": "entry-schema", "path": SCHEMA_NAME, "format": "json", "mediatype": "application/schema+json"},
+            {
+                "name": "entries-json",
+                "path": JSON_NAME,
+                "format": "json",
+                "mediatype": "application/json",
+                "description": f"Every entry, shaped like the entry files; their JSON Schema is {SCHEMA_NAME}.",
+            },
         ],
     }
     return json.dumps(descriptor, ensure_ascii=False, indent=1) + "\n"

@@ -92,8 +92,25 @@ def test_exports_are_deterministic(catalog, tmp_path: Path) -> None:  # type: ig
         assert (a / rel).read_bytes() == (b / rel).read_bytes()
     package = json.loads((a / "data" / "datapackage.json").read_text("utf-8"))
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
-    assert [r["path"] for r in package["resources"]] == [
-        "techclinic-entries.csv",
-        "techclinic-entries.json",
-        "entry.schema.json",
-    ]
+    assert [r["path"] for r in package["resources"]] == ["techclinic-entries.csv", "techclinic-entries.json"]
+
+
+def test_data_package_validates_with_frictionless(catalog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import frictionless
+
+    from generator.database.docs import json_schema_text
+
+    schema = json_schema_text(REPO)
+    assert schema is not None
+    write_exports(catalog, tmp_path, schema)
+    report = frictionless.validate(str(tmp_path / "data" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    rows = {t.name: t.stats.get("rows") for t in report.tasks}
+    assert rows["entries-csv"] == len(catalog.entries)
+    # the JSON Schema published beside the data accepts every exported record
+    import jsonschema
+
+    validator = jsonschema.Draft7Validator(json.loads(schema))
+    for record in json.loads(database_json(catalog))["entries"]:
+        errors = [e.message for e in validator.iter_errors(record)]
+        assert errors == [], (record["id"], errors[:3])

@@ -144,6 +144,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     page.title = str(escape(generated.title))  # Material prints titles unescaped
     page.meta["tc_description"] = generated.description
     page.meta["tc_page_type"] = generated.page_type
+    page.meta["tc_image"] = generated.image
     return ""
 
 

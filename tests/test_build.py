@@ -107,11 +107,17 @@ def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
     page = (out / "th/entries/pasteurised-marian-plum-juice.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in page
     assert "<img src=x" not in page
-    assert '" onmouseover=alert(3)' not in page  # the quote never closes an attribute
+    markup = re.sub(r'<script type="application/ld\+json">.*?</script>', "", page, flags=re.DOTALL)
+    assert '" onmouseover=alert(3)' not in markup  # the quote never closes an attribute (JSON-LD escapes it)
     title = re.search(r"<title>(.*?)</title>", page, re.DOTALL)
     assert title and "&lt;/title&gt;&lt;script&gt;" in title.group(1)
     for other in (out / "th").rglob("*.html"):
         assert "<script>alert(1)" not in other.read_text(encoding="utf-8"), other
+    ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL)
+    assert ld and "</" not in ld.group(1)  # no text can close the JSON-LD block
+    import json
+
+    assert json.loads(ld.group(1))["name"] == payload
 
 
 def test_long_listings_are_split_into_pages(tmp_path: Path) -> None:
@@ -179,3 +185,36 @@ def test_external_links_do_not_leak_the_opener(built: Path) -> None:
     for page in [*built.glob("th/entries/*.html"), *built.glob("en/institutions/*.html")]:
         for tag in re.findall(r"<a\b[^>]*href=\"https?://[^>]*>", page.read_text(encoding="utf-8")):
             assert 'rel="noopener noreferrer"' in tag, f"{page}: {tag}"
+
+
+SCHEMA_ORG_TYPES = {"CreativeWork", "CollegeOrUniversity", "Organization", "AdministrativeArea", "Country", "Person"}
+
+
+def _types(node: object) -> set[str]:
+    if isinstance(node, dict):
+        found = {node["@type"]} if "@type" in node else set()
+        return found.union(*(_types(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_types(v) for v in node))
+    return set()
+
+
+def test_entry_pages_carry_schema_org_json_ld(built: Path) -> None:
+    import json
+
+    from generator.database.validate import check_database
+
+    catalog, _, _ = check_database(REPO)
+    assert catalog is not None
+    for lang in ("th", "en"):
+        for entry in catalog.entries.values():
+            page = (built / lang / "entries" / f"{entry.id}.html").read_text(encoding="utf-8")
+            blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL)
+            assert len(blocks) == 1
+            data = json.loads(blocks[0])
+            assert data["@context"] == "https://schema.org" and data["@type"] == "CreativeWork"
+            assert _types(data) <= SCHEMA_ORG_TYPES
+            assert data["name"] == entry.title.get(lang)
+            assert data["publisher"]["name"] == catalog.reference.institutions[entry.institution].name.get(lang)
+            isos = {p["identifier"] for p in data["spatialCoverage"]}
+            assert isos == {catalog.reference.provinces[p].iso for p in catalog.places(entry)}

@@ -6,6 +6,7 @@ This module knows nothing of MkDocs: it returns SitePage objects with repository
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ from ..database.model import Entry, Institution, LText
 from ..thai import collation_key, format_date
 from .markdown import render_markdown
 from .related import related_entries
+from .structured import entry_jsonld
 
 TEMPLATES = Path(__file__).parent / "templates"
 MEDIA_DIR = "media"
@@ -37,6 +39,7 @@ class SitePage:
     description: str
     html: str
     page_type: str
+    image: str = ""  # the page's picture for link previews, relative to the language root
 
 
 @dataclass(frozen=True)
@@ -196,7 +199,7 @@ class PageRenderer:
         """The page of one entry."""
         title, _ = self.tx(entry.title)
         summary, _ = self.tx(entry.summary)
-        return self._render(
+        page = self._render(
             entry_path(entry.id),
             "entry.html",
             title,
@@ -206,7 +209,11 @@ class PageRenderer:
             inst=self.institution(entry.institution),
             related=related_entries(self.catalog, entry),
             places=self.catalog.places(entry),
+            jsonld=entry_jsonld(self.catalog, entry, self.lang),
         )
+        if entry.images:
+            return dataclasses.replace(page, image=f"{MEDIA_DIR}/{entry.id}/{entry.images[0].file}")
+        return page
 
     def pages(self) -> list[SitePage]:
         """Every generated page of this language, in a stable order."""

@@ -22,6 +22,7 @@ if str(_REPO) not in sys.path:  # MkDocs loads hooks by path; make the package i
 from generator.database.validate import check_database  # noqa: E402
 from generator.diagnostics import format_text  # noqa: E402
 from generator.site.csp import add_policy  # noqa: E402
+from generator.site.feeds import FEED_PATH, atom_feed  # noqa: E402
 from generator.site.pages import SitePage, media_files, page_url, render_site_pages  # noqa: E402
 from generator.site.search import INDEX_PATH, ContentPage, build_index, dictionary_words, strip_markdown  # noqa: E402
 from generator.thai import Segmenter  # noqa: E402
@@ -119,6 +120,9 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, media.path, abs_src_path=str(media.source)))
     _state["pages"] = pages
     files.append(File.generated(config, INDEX_PATH, content=_search_index(files, config)))
+    files.append(
+        File.generated(config, FEED_PATH, content=atom_feed(_state["catalog"], _state["lang"], config.site_url))
+    )
     return files
 
 

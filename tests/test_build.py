@@ -218,3 +218,29 @@ def test_entry_pages_carry_schema_org_json_ld(built: Path) -> None:
             assert data["publisher"]["name"] == catalog.reference.institutions[entry.institution].name.get(lang)
             isos = {p["identifier"] for p in data["spatialCoverage"]}
             assert isos == {catalog.reference.provinces[p].iso for p in catalog.places(entry)}
+
+
+def test_atom_feeds_parse_with_a_real_feed_parser(built: Path, tmp_path: Path) -> None:
+    import feedparser
+
+    from generator.database.validate import check_database
+
+    catalog, _, _ = check_database(REPO)
+    assert catalog is not None
+    for lang in ("th", "en"):
+        feed = feedparser.parse((built / lang / "feed.xml").read_bytes())
+        assert not feed.bozo, feed.get("bozo_exception")
+        assert feed.version == "atom10"
+        assert feed.feed.title == catalog.reference.ui["site_name"].get(lang)
+        newest = max(catalog.entries.values(), key=lambda e: (e.date_reviewed, e.id))
+        assert len(feed.entries) == min(50, len(catalog.entries))
+        titles = {e.title for e in feed.entries}
+        assert newest.title.get(lang) in titles
+        for item in feed.entries:
+            assert (built / lang / item.link).is_file()  # relative links resolve inside the language folder
+    out = tmp_path / "out"
+    assert build_site(REPO, out, base_url="https://techclinic.example.org/db") == 0
+    feed = feedparser.parse((out / "en" / "feed.xml").read_bytes())
+    assert not feed.bozo
+    assert all(e.link.startswith("https://techclinic.example.org/db/en/entries/") for e in feed.entries)
+    assert all(e.id == e.link for e in feed.entries)

@@ -154,6 +154,17 @@ def test_base_url_gives_canonical_hreflang_alternates(tmp_path: Path) -> None:
     assert f'hreflang="x-default" href="{base}/th/entries/solar-dome-dryer-banana.html"' in page
     not_found = (out / "404.html").read_text(encoding="utf-8")
     assert f'href="{base}/th/index.html"' in not_found
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = ET.parse(out / "sitemap.xml").getroot().findall("s:url", ns)
+    pages = list((out / "th").rglob("*.html"))
+    assert len(urls) == 2 * len(pages)
+    for url in urls:
+        loc = url.find("s:loc", ns).text
+        alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
+        assert loc in (alternates["th"], alternates["en"]) and alternates["x-default"] == alternates["th"]
+        assert (out / loc.removeprefix(base + "/")).is_file()
 
 
 def test_internal_links_and_anchors_resolve(built: Path) -> None:

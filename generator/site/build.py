@@ -19,6 +19,7 @@ from ..database.validate import check_database
 from ..database.docs import json_schema_text
 from ..exports import write_exports
 from .links import check_links
+from .sitemap import sitemap_xml
 
 LANGS = ("th", "en")
 MAX_PROBLEMS_SHOWN = 20  # `check` lists every problem; the build only reminds
@@ -147,6 +148,8 @@ def build_site(root: Path, out: Path, *, base_url: str = "") -> int:
         schema_text = json_schema_text(root)
         assert schema_text is not None  # site_config/ was valid: check_database succeeded
         write_exports(catalog, staging, schema_text)
+        if home:  # a sitemap needs absolute URLs
+            (staging / "sitemap.xml").write_text(sitemap_xml(staging, home), encoding="utf-8")
         broken = check_links(staging)
         if broken:
             for link in broken[:MAX_PROBLEMS_SHOWN]:

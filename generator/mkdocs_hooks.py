@@ -111,7 +111,7 @@ def on_files(files: Files, config: Any) -> Files:
         if file.src_uri.startswith(UNUSED_THEME_FILES) or file.src_uri.endswith(".map"):
             files.remove(file)  # Material's search (replaced) and source maps: ~2 MB per language
     pages: dict[str, SitePage] = {}
-    for page in render_site_pages(_state["catalog"], _state["lang"]):
+    for page in render_site_pages(_state["catalog"], _state["lang"], config.site_url or ""):
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"content/{_state['lang']}/{page.path} clashes with a generated page; rename it")
         files.append(File.generated(config, page.path, content=""))

@@ -21,12 +21,14 @@ from ..exports import CSV_COLUMNS, LICENCE
 from ..database.model import Entry, Institution, LText
 from ..thai import collation_key, format_date
 from .markdown import render_markdown
+from .qr import qr_svg
 from .related import related_entries
 from .structured import entry_jsonld
 
 TEMPLATES = Path(__file__).parent / "templates"
 MEDIA_DIR = "media"
 PAGE_SIZE = 60  # entries per listing page: long lists stay light on phones
+SHEET_EXCERPT = 420  # characters of description on a printed sheet: it must fit one A4 page
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 
 
@@ -97,7 +99,8 @@ def _environment() -> jinja2.Environment:
 class PageRenderer:
     """Renders every generated page of one language."""
 
-    def __init__(self, catalog: Catalog, lang: str) -> None:
+    def __init__(self, catalog: Catalog, lang: str, site_url: str = "") -> None:
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.catalog = catalog
         self.ref = catalog.reference
         self.lang = lang
@@ -215,6 +218,24 @@ class PageRenderer:
             return dataclasses.replace(page, image=f"{MEDIA_DIR}/{entry.id}/{entry.images[0].file}")
         return page
 
+    def sheet_page(self, entry: Entry) -> SitePage:
+        """A one-page A4 fact sheet with a QR code back to the entry (the QR needs the site's public URL)."""
+        title, _ = self.tx(entry.title)
+        description, _ = self.tx(entry.description)
+        url = f"{self.site_url}entries/{entry.id}.html" if self.site_url else ""
+        return self._render(
+            f"sheets/{entry.id}.md",
+            "sheet.html",
+            f"{self.t('sheet_title')}: {title}",
+            self.tx(entry.summary)[0],
+            "sheet",
+            e=entry,
+            inst=self.institution(entry.institution),
+            excerpt=_excerpt(description, SHEET_EXCERPT),
+            qr=qr_svg(url, self.t("sheet_scan")) if url else "",
+            url=url,
+        )
+
     def pages(self) -> list[SitePage]:
         """Every generated page of this language, in a stable order."""
         c, ref = self.catalog, self.ref
@@ -224,6 +245,7 @@ class PageRenderer:
             self._render("data.md", "data.html", self.t("data_title"), self.t("data_intro"), "data", columns=CSV_COLUMNS),
         ]
         out += [self.entry_page(e) for e in c.entries.values()]
+        out += [self.sheet_page(e) for e in c.entries.values()]
         listings: list[tuple[str, str, str, dict[str, list[Entry]]]] = [
             ("categories", "categories", "categories", c.by_category),
             ("audiences", "audiences", "audiences", c.by_audience),
@@ -300,6 +322,16 @@ def _markdown_images(entry: Entry) -> list[str]:
     return sorted(n for n in names if images.path_problem(n) is None and _exists(entry, n))
 
 
-def render_site_pages(catalog: Catalog, lang: str) -> list[SitePage]:
-    """All generated pages of one language."""
-    return PageRenderer(catalog, lang).pages()
+def _excerpt(markdown_text: str, limit: int) -> str:
+    """Plain text of the start of a Markdown text, cut at a word near `limit` characters."""
+    text = re.sub(r"[#*_`>\[\]]|\(https?://[^)]*\)", "", markdown_text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip() + " …"
+
+
+def render_site_pages(catalog: Catalog, lang: str, site_url: str = "") -> list[SitePage]:
+    """All generated pages of one language; `site_url` (…/<lang>/) enables absolute links such as QR codes."""
+    return PageRenderer(catalog, lang, site_url).pages()

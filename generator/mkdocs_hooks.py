@@ -23,7 +23,7 @@ from generator.database.validate import check_database  # noqa: E402
 from generator.diagnostics import format_text  # noqa: E402
 from generator.site.csp import add_policy  # noqa: E402
 from generator.site.feeds import FEED_PATH, atom_feed  # noqa: E402
-from generator.site.pages import SitePage, media_files, page_url, render_site_pages  # noqa: E402
+from generator.site.pages import SitePage, media_files, render_site_pages  # noqa: E402
 from generator.site.search import INDEX_PATH, ContentPage, build_index, dictionary_words, strip_markdown  # noqa: E402
 from generator.thai import Segmenter  # noqa: E402
 
@@ -185,5 +185,4 @@ __all__ = [
     "on_post_page",
     "on_post_template",
     "on_serve",
-    "page_url",
 ]

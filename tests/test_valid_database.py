@@ -83,3 +83,10 @@ def test_github_and_json_formats(repo: Path) -> None:
     rows = json.loads(js.stdout)
     assert {"path", "line", "column", "code", "severity", "field", "message_en", "message_th"} <= set(rows[0])
     assert any(r["code"] == "unknown-field" and r["field"] == "desciption" for r in rows)
+
+
+def test_search_postings_round_trip() -> None:
+    from generator.site.search import decode_postings, encode_postings
+
+    postings = [(0, 15), (1, 1), (7, 12), (1000, 3), (1001, 8), (250_000, 2)]
+    assert decode_postings(encode_postings(postings)) == postings

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -183,12 +182,3 @@ def _load_ui(folder: Path, problems: list[Problem]) -> dict[str, LText]:
             result[key] = LText(value["th"], value["en"])
     problems.extend(ctx.problems)
     return result
-
-
-def checked(loader: Callable[[Path], tuple[ReferenceData, list[Problem]]], folder: Path) -> ReferenceData:
-    """Load reference data for tools that assume it is valid (raises ValueError otherwise)."""
-    ref, problems = loader(folder)
-    errors = [p for p in problems if p.is_error]
-    if errors:
-        raise ValueError(f"site_config is invalid: {errors[0].path}:{errors[0].line}: {errors[0].message_en}")
-    return ref

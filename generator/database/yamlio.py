@@ -387,12 +387,3 @@ def load_file(file: Path, display_path: str) -> tuple[Node | None, list[Problem]
     if text is None:
         return None, problems
     return load_text(text, display_path)
-
-
-def to_plain(node: Node) -> object:
-    """The tree as plain str/list/dict, for tooling that has no use for positions."""
-    if isinstance(node, Scalar):
-        return None if node.is_null else node.value
-    if isinstance(node, Sequence):
-        return [to_plain(n) for n in node.items]
-    return {k: to_plain(v) for k, v in node.items.items()}

@@ -27,14 +27,9 @@ def _snapshot(root: Path) -> dict[str, float]:
 def serve(root: Path, out: Path, port: int) -> int:
     """Serve `out` on localhost and rebuild it (atomically) whenever a watched file changes."""
     build_site(root, out)
+    # The build swaps a new folder in at the same path, so a handler bound to the path serves each rebuild.
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out.resolve()))
-
-    class Handler(handler.func):  # type: ignore[name-defined,misc]
-        def translate_path(self, path: str) -> str:  # the folder is swapped on each rebuild
-            self.directory = str(out.resolve())
-            return str(super().translate_path(path))
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Handler, directory=str(out)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"serving http://127.0.0.1:{port}/th/index.html (Ctrl+C to stop)")
     seen = _snapshot(root)

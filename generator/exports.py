@@ -25,6 +25,7 @@ LICENCE = {
     "title": "Creative Commons Attribution 4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
+_INTEGER_COLUMNS = ("cost_min", "cost_max", "training_days", "village_year_started")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _INTERNAL = {"source", "missing_english", "image_folder"}  # build-machine facts, not data
 
@@ -52,12 +53,39 @@ def entry_record(entry: Entry) -> dict[str, Any]:
     Image files are published at th/media/<id>/<file> (and en/media/…); no path of the build machine.
     """
     record: dict[str, Any] = _plain(entry)
-    record["ip"] = {k: v for k, v in (("status", entry.ip_status), ("number", entry.ip_number)) if v is not None}
+    if entry.ip_status is not None:
+        record["ip"] = {k: v for k, v in (("status", entry.ip_status), ("number", entry.ip_number)) if v is not None}
     record.pop("ip_status", None)
     record.pop("ip_number", None)
+    if entry.village is not None:  # a village's fields sit at the top level of its file; its province is its place's
+        record.pop("provinces", None)
+        record.pop("village", None)
+        record.update(_village_record(entry))
     if entry.images:
         record["images"] = [{k: v for k, v in _plain(i).items() if k != "source"} for i in entry.images]
     return record
+
+
+def _village_record(entry: Entry) -> dict[str, Any]:
+    """A village's own fields as in its entry file, with the official Thai names of its district and subdistrict."""
+    v = entry.village
+    assert v is not None
+    place: dict[str, Any] = {
+        "village": _plain(v.place.village),
+        "subdistrict": v.place.subdistrict.th,
+        "district": v.place.district.th,
+        "province": v.place.province,
+    }
+    if v.place.moo is not None:
+        place["moo"] = v.place.moo
+    return {
+        "place": place,
+        "occupation": _plain(v.occupation),
+        "products": _plain(v.products),
+        "technologies": list(v.technologies),
+        "stage": v.stage,
+        "year_started": v.year_started,
+    }
 
 
 def database_json(catalog: Catalog) -> str:
@@ -70,7 +98,7 @@ def database_json(catalog: Catalog) -> str:
 
 CSV_COLUMNS: list[tuple[str, str]] = [
     ("id", "Entry id; its pages are th/entries/<id>.html and en/entries/<id>.html"),
-    ("kind", "technology or local-wisdom"),
+    ("kind", "technology, local-wisdom or village"),
     ("institution", "Institution id (site_config/institutions.yaml)"),
     ("title_th", "Title in Thai"),
     ("title_en", "Title in English (empty when not translated)"),
@@ -93,6 +121,11 @@ CSV_COLUMNS: list[tuple[str, str]] = [
     ("contact_phone", "Contact phone"),
     ("contact_email", "Contact e-mail"),
     ("community_province", "Local wisdom: the community's province id"),
+    ("coupon_services", "Technology: STI-coupon service ids (taxonomies.yaml coupon_services), separated by '; '"),
+    ("village_subdistrict_code", "Village: official DOPA code of its subdistrict (its first 4 digits: the district)"),
+    ("village_stage", "Village: stage id (taxonomies.yaml village_stage)"),
+    ("village_year_started", "Village: year it joined the programme"),
+    ("village_technologies", "Village: ids of the technologies it applies, separated by '; '"),
     ("related", "Related entry ids, separated by '; '"),
     ("date_added", "Date added (YYYY-MM-DD)"),
     ("date_reviewed", "Date last reviewed (YYYY-MM-DD)"),
@@ -108,7 +141,7 @@ def _row(entry: Entry) -> list[str]:
     def opt(value: object) -> str:
         return "" if value is None else str(value)
 
-    adoption = entry.adoption
+    adoption, village = entry.adoption, entry.village
     values = {
         "id": entry.id,
         "kind": entry.kind,
@@ -126,7 +159,7 @@ def _row(entry: Entry) -> list[str]:
         "value_chain": "; ".join(entry.value_chain),
         "provinces": "; ".join(entry.provinces),
         "readiness": opt(entry.readiness),
-        "ip_status": entry.ip_status,
+        "ip_status": opt(entry.ip_status),
         "ip_number": opt(entry.ip_number),
         "cost_min": opt(adoption.cost_min if adoption else None),
         "cost_max": opt(adoption.cost_max if adoption else None),
@@ -134,6 +167,11 @@ def _row(entry: Entry) -> list[str]:
         "contact_phone": opt(entry.contact.phone if entry.contact else None),
         "contact_email": opt(entry.contact.email if entry.contact else None),
         "community_province": opt(entry.community.province if entry.community else None),
+        "coupon_services": "; ".join(entry.coupon_services),
+        "village_subdistrict_code": village.place.subdistrict_code if village else "",
+        "village_stage": village.stage if village else "",
+        "village_year_started": opt(village.year_started if village else None),
+        "village_technologies": "; ".join(village.technologies) if village else "",
         "related": "; ".join(entry.related),
         "date_added": entry.date_added.isoformat(),
         "date_reviewed": entry.date_reviewed.isoformat(),
@@ -171,7 +209,7 @@ def data_package(catalog: Catalog) -> str:
                     "fields": [
                         {
                             "name": name,
-                            "type": "integer" if name in ("cost_min", "cost_max", "training_days") else "string",
+                            "type": "integer" if name in _INTEGER_COLUMNS else "string",
                             "description": doc,
                         }
                         for name, doc in CSV_COLUMNS

@@ -78,6 +78,7 @@ def on_config(config: Any) -> Any:
             "kind_0": reference.taxonomies["kinds"]["technology"].label.get(lang),
             "kind_1": reference.taxonomies["kinds"]["local-wisdom"].label.get(lang),
             "kind_2": ui["search_page_kind"].get(lang),
+            "kind_3": reference.taxonomies["kinds"]["village"].label.get(lang),
         },
     }
     docs_dir = Path(config.docs_dir)
@@ -87,11 +88,13 @@ def on_config(config: Any) -> Any:
 
     config.nav = [
         {label("home"): "index.md"},
+        {label("find_help_title"): "find-help.md"},
         {label("categories"): "categories/index.md"},
         {label("regions"): "regions/index.md"},
         {label("institutions"): "institutions/index.md"},
         {label("audiences"): "audiences/index.md"},
         {label("value_chain"): "value-chain/index.md"},
+        {label("services_title"): "services.md"},
         {label("about"): _content_pages(docs_dir, "about", ABOUT_ORDER)},
         {label("help"): _content_pages(docs_dir, "help", HELP_ORDER)},
         {label("data_title"): "data.md"},

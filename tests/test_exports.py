@@ -64,14 +64,18 @@ def test_csv_round_trip(catalog) -> None:  # type: ignore[no-untyped-def]
         assert row["summary_th"] == e.summary.th and row["summary_en"] == (e.summary.en or "")
         assert row["description_th"] == e.description.th and row["description_en"] == (e.description.en or "")
         assert row["keywords_th"].split("; ") == list(e.keywords.th)
-        assert row["audiences"].split("; ") == list(e.audiences)
+        assert row["audiences"] == "; ".join(e.audiences)
         assert row["provinces"].split("; ") == list(e.provinces)
         assert (row["kind"], row["institution"], row["category"], row["ip_status"]) == (
             e.kind,
             e.institution,
             e.category,
-            e.ip_status,
+            e.ip_status or "",
         )
+        if e.village:
+            assert row["village_subdistrict_code"] == e.village.place.subdistrict_code
+            assert row["village_technologies"].split("; ") == list(e.village.technologies)
+            assert row["village_year_started"] == str(e.village.year_started)
         assert row["cost_min"] == ("" if not e.adoption or e.adoption.cost_min is None else str(e.adoption.cost_min))
         assert row["date_added"] == e.date_added.isoformat() and row["date_reviewed"] == e.date_reviewed.isoformat()
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..thai import collation_key
-from .model import Entry
+from .model import Entry, Institution
 from .reference import ReferenceData
 
 
@@ -23,7 +23,14 @@ class Catalog:
         self.by_audience: dict[str, list[Entry]] = defaultdict(list)
         self.by_value_chain: dict[str, list[Entry]] = defaultdict(list)
         self.by_kind: dict[str, list[Entry]] = defaultdict(list)
+        self.by_coupon_service: dict[str, list[Entry]] = defaultdict(list)
+        self.villages_by_technology: dict[str, list[Entry]] = defaultdict(list)
         for entry in self.entries.values():
+            for service in entry.coupon_services:
+                self.by_coupon_service[service].append(entry)
+            if entry.village:
+                for tech in entry.village.technologies:
+                    self.villages_by_technology[tech].append(entry)
             self.by_category[entry.category].append(entry)
             self.by_institution[entry.institution].append(entry)
             self.by_kind[entry.kind].append(entry)
@@ -46,6 +53,14 @@ class Catalog:
         if entry.community and entry.community.province not in places:
             places.append(entry.community.province)
         return places
+
+    def clinics_serving(self, province: str) -> list[Institution]:
+        """Institutions whose clinics serve a province, by id."""
+        return [i for i in self.reference.institutions.values() if province in i.provinces_served]
+
+    def offering(self, service: str) -> list[Institution]:
+        """Institutions that offer an STI-coupon service, by id."""
+        return [i for i in self.reference.institutions.values() if service in i.coupon_services]
 
     def sorted(self, entries: Iterable[Entry], lang: str) -> list[Entry]:
         """Entries by title in the page's language: Thai collation on Thai pages."""

@@ -61,7 +61,7 @@ class Context:
     problems: list[Problem] = field(default_factory=list)
     positions: dict[str, Pos] = field(default_factory=dict)
     missing_en: list[str] = field(default_factory=list)
-    entry_refs: list[tuple[str, str, Pos]] = field(default_factory=list)
+    entry_refs: list[EntryRefUse] = field(default_factory=list)
     kind: str | None = None
     choice_cache: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
@@ -224,18 +224,30 @@ class Identifier(Text):
 
 
 class EntryRef(Identifier):
-    """The id of another entry; whether it exists is checked across the database."""
+    """The id of another entry (of the given kinds, if any); whether it exists is checked across the database."""
 
-    def __init__(self) -> None:
+    def __init__(self, kinds: frozenset[str] | None = None) -> None:
         super().__init__()
-        self.doc_en = "id of another entry"
-        self.doc_th = "รหัสของรายการอื่น"
+        self.kinds = kinds
+        named = f" ({', '.join(sorted(kinds))})" if kinds else ""
+        self.doc_en = f"id of another entry{named}"
+        self.doc_th = f"รหัสของรายการอื่น{named}"
 
     def check(self, node: Node, ctx: Context, path: str) -> Any:
         value = super().check(node, ctx, path)
         if value is not INVALID:
-            ctx.entry_refs.append((path, value, node.start))
+            ctx.entry_refs.append(EntryRefUse(path, value, node.start, self.kinds))
         return value
+
+
+@dataclass(frozen=True)
+class EntryRefUse:
+    """Where an entry names another entry, and which kinds that entry may be."""
+
+    field: str
+    value: str
+    pos: Pos
+    kinds: frozenset[str] | None
 
 
 class Choice(FieldType):
@@ -420,6 +432,42 @@ class Date(FieldType):
 
     def json_schema(self, choices: TMapping[str, TSequence[str]]) -> dict[str, Any]:
         return {"type": "string", "pattern": r"^(19|20)\d\d-\d\d-\d\d$"}
+
+
+class Year(FieldType):
+    """A year of the Common Era, from `minimum` to this year."""
+
+    expected_en = "a year like 2019"
+    expected_th = "ปี ค.ศ. เช่น 2019"
+
+    def __init__(self, minimum: int) -> None:
+        self.minimum = minimum
+        self.doc_en = f"year (Common Era), {minimum} or later, not in the future"
+        self.doc_th = f"ปีคริสต์ศักราช ตั้งแต่ {minimum} และยังไม่เกินปีปัจจุบัน"
+
+    def check(self, node: Node, ctx: Context, path: str) -> Any:
+        if not isinstance(node, Scalar) or node.is_null:
+            return self.wrong_type(node, ctx, path)
+        value = _digits(node, ctx, path)
+        if value is None:
+            return INVALID
+        if not re.fullmatch(r"[0-9]{4}", value):
+            ctx.report("bad-year", node.start, path, value=_shorten(value))
+            return INVALID
+        year = int(value)
+        if year > 2400:
+            ctx.report("year-buddhist-era", node.start, path, year=year, ce=year - 543)
+            return INVALID
+        if year > ctx.today.year:
+            ctx.report("year-in-future", node.start, path, year=year, this_year=ctx.today.year)
+            return INVALID
+        if year < self.minimum:
+            ctx.report("number-range", node.start, path, value=year, minimum=self.minimum, maximum=ctx.today.year)
+            return INVALID
+        return year
+
+    def json_schema(self, choices: TMapping[str, TSequence[str]]) -> dict[str, Any]:
+        return {"type": "integer", "minimum": self.minimum, "maximum": 2400}
 
 
 class Pattern(Text):

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..diagnostics import Problem
 from . import yamlio
-from .fieldtypes import INVALID, Context, Identifier
+from .fieldtypes import INVALID, Context, EntryRefUse, Identifier
 from .images import ImageFolder
 from .messages import make_problem
 from .model import Entry, entry_from_dict
@@ -40,7 +40,8 @@ class LoadedEntry:
     id_pos: yamlio.Pos
     institution: str | None
     institution_pos: yamlio.Pos
-    entry_refs: list[tuple[str, str, yamlio.Pos]]
+    entry_refs: list[EntryRefUse]
+    kind: str | None = None
 
 
 def discover(root: Path) -> tuple[list[EntryFile], list[str], list[Problem]]:
@@ -104,7 +105,8 @@ def load_entry(
         ident = None
     if institution not in choices.get("institutions", ()):
         institution = None
-    loaded = LoadedEntry(file, None, ident, id_pos, institution, inst_pos, [])
+    known_kind = kind if kind in choices.get("kinds", ()) else None
+    loaded = LoadedEntry(file, None, ident, id_pos, institution, inst_pos, [], known_kind)
     if root is None:
         return loaded, problems
     if not isinstance(root, Mapping):
@@ -123,7 +125,7 @@ def load_entry(
         choices=choices,
         today=today,
         image_dir=ImageFolder(image_folder, file.display[: -len(ENTRY_SUFFIX)]),
-        kind=kind if kind in choices.get("kinds", ()) else None,
+        kind=known_kind,
         choice_cache={} if choice_cache is None else choice_cache,
     )
     value = ENTRY.check(root, ctx, "")

@@ -243,6 +243,31 @@ MESSAGES: dict[str, tuple[Severity, str, str]] = {
         '"{value}" is not a whole number. Write digits only, without commas or units, e.g. 15000.',
         '"{value}" ไม่ใช่จำนวนเต็ม กรุณาเขียนเฉพาะตัวเลข ไม่มีจุลภาคหรือหน่วย เช่น 15000',
     ),
+    "bad-year": (
+        E,
+        '"{value}" is not a year: write four digits, like 2019.',
+        '"{value}" ไม่ใช่ปี กรุณาเขียนเป็นตัวเลขสี่หลัก เช่น 2019',
+    ),
+    "year-buddhist-era": (
+        E,
+        "The year {year} looks like a Buddhist Era year. Entry files use the Common Era: write {ce}.",
+        "ปี {year} น่าจะเป็นปีพุทธศักราช ไฟล์รายการใช้ปีคริสต์ศักราช กรุณาเขียน {ce}",
+    ),
+    "year-in-future": (
+        E,
+        "The year {year} has not come yet (this year is {this_year}).",
+        "ปี {year} ยังมาไม่ถึง (ปีนี้คือ {this_year})",
+    ),
+    "unknown-district": (
+        E,
+        'There is no district "{value}" in {province}.{hint}',
+        'ไม่มีอำเภอ "{value}" ในจังหวัด{province_th}{hint_th}',
+    ),
+    "unknown-subdistrict": (
+        E,
+        'There is no subdistrict "{value}" in {district} district, {province}.{hint}',
+        'ไม่มีตำบล "{value}" ในอำเภอ{district_th} จังหวัด{province_th}{hint_th}',
+    ),
     "number-range": (
         E,
         "{value} is out of range: expected {minimum} to {maximum}.",
@@ -348,8 +373,13 @@ MESSAGES: dict[str, tuple[Severity, str, str]] = {
     ),
     "self-reference": (
         E,
-        "An entry cannot list itself as related.",
-        "รายการไม่สามารถอ้างถึงตัวเองเป็นรายการที่เกี่ยวข้องได้",
+        "An entry cannot name itself here.",
+        "รายการไม่สามารถอ้างถึงตัวเองได้",
+    ),
+    "entry-wrong-kind": (
+        E,
+        'The entry "{value}" is a {found} entry; only {expected} entries can be listed here.',
+        'รายการ "{value}" เป็นประเภท {found} ในช่องนี้ใส่ได้เฉพาะรายการประเภท {expected}',
     ),
     "missing-translation": (
         W,

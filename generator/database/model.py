@@ -107,6 +107,7 @@ class Institution:
     province: str
     provinces_served: tuple[str, ...]
     contact: Contact
+    coupon_services: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,31 @@ class Consent:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a village is, with the official names and codes of its district and subdistrict."""
+
+    village: LText
+    province: str
+    district: LText
+    district_code: str
+    subdistrict: LText
+    subdistrict_code: str
+    moo: int | None = None
+
+
+@dataclass(frozen=True)
+class Village:
+    """What only a science and technology village records."""
+
+    place: Place
+    occupation: LText
+    products: LList
+    technologies: tuple[str, ...]
+    stage: str
+    year_started: int
+
+
+@dataclass(frozen=True)
 class Adoption:
     """What adopting a technology costs and needs."""
 
@@ -173,7 +199,7 @@ class Entry:
     audiences: tuple[str, ...]
     value_chain: tuple[str, ...]
     provinces: tuple[str, ...]
-    ip_status: str
+    ip_status: str | None
     ip_number: str | None
     date_added: dt.date
     date_reviewed: dt.date
@@ -187,6 +213,8 @@ class Entry:
     community: Community | None = None
     holders: tuple[Holder, ...] = ()
     consent: Consent | None = None
+    village: Village | None = None
+    coupon_services: tuple[str, ...] = ()
     missing_english: tuple[str, ...] = field(default=())
     image_folder: Path = field(default=Path())
 
@@ -200,7 +228,8 @@ def entry_from_dict(value: dict[str, Any], source: str, image_folder: Path, miss
     """Turn a validated entry mapping into an Entry."""
     keywords = value["keywords"]
     adoption = value.get("adoption")
-    ip = value["ip"]
+    ip = value.get("ip", {})
+    village = _village(value)
     community = value.get("community")
     consent = value.get("consent")
     return Entry(
@@ -212,11 +241,11 @@ def entry_from_dict(value: dict[str, Any], source: str, image_folder: Path, miss
         description=LText(**value["description"]),
         category=value["category"],
         keywords=LList(tuple(keywords["th"]), tuple(keywords["en"]) if "en" in keywords else None),
-        audiences=tuple(value["audiences"]),
-        value_chain=tuple(value["value_chain"]),
-        provinces=tuple(value["provinces"]),
+        audiences=tuple(value.get("audiences", ())),
+        value_chain=tuple(value.get("value_chain", ())),
+        provinces=(village.place.province,) if village else tuple(value["provinces"]),
         readiness=value.get("readiness"),
-        ip_status=ip["status"],
+        ip_status=ip.get("status"),
         ip_number=ip.get("number"),
         adoption=Adoption(
             cost_min=adoption.get("cost_min"),
@@ -251,9 +280,40 @@ def entry_from_dict(value: dict[str, Any], source: str, image_folder: Path, miss
         )
         if consent
         else None,
+        village=village,
+        coupon_services=tuple(value.get("coupon_services", ())),
         date_added=value["date_added"],
         date_reviewed=value["date_reviewed"],
         source=source,
         missing_english=tuple(missing),
         image_folder=image_folder,
+    )
+
+
+def _village(value: dict[str, Any]) -> Village | None:
+    """The village part of an entry; its place was checked against the official lists."""
+    place = value.get("place")
+    if place is None:
+        return None
+    from .places import resolve
+
+    found = resolve(place["province"], place["district"], place["subdistrict"])
+    assert found is not None, "the schema checks places"
+    district, subdistrict = found
+    products = value["products"]
+    return Village(
+        place=Place(
+            village=LText(**place["village"]),
+            province=place["province"],
+            district=LText(district.th, district.en),
+            district_code=district.code,
+            subdistrict=LText(subdistrict.th, subdistrict.en),
+            subdistrict_code=subdistrict.code,
+            moo=place.get("moo"),
+        ),
+        occupation=LText(**value["occupation"]),
+        products=LList(tuple(products["th"]), tuple(products["en"]) if "en" in products else None),
+        technologies=tuple(value["technologies"]),
+        stage=value["stage"],
+        year_started=value["year_started"],
     )

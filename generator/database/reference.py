@@ -159,6 +159,7 @@ def load_reference(folder: Path) -> tuple[ReferenceData, list[Problem]]:
                 province=i["province"],
                 provinces_served=tuple(i["provinces_served"]),
                 contact=contact,
+                coupon_services=tuple(i.get("coupon_services", ())),
             )
 
     ui_path = folder / UI_FILE

@@ -10,6 +10,7 @@ from collections.abc import Mapping as TMapping
 from collections.abc import Sequence as TSequence
 from typing import Any
 
+from . import places
 from .fieldtypes import (
     Choice,
     Context,
@@ -25,12 +26,19 @@ from .fieldtypes import (
     Pattern,
     Text,
     Url,
+    Year,
+    did_you_mean,
 )
 
 TECHNOLOGY = "technology"
 LOCAL_WISDOM = "local-wisdom"
-KINDS = (TECHNOLOGY, LOCAL_WISDOM)
+VILLAGE = "village"
+KINDS = (TECHNOLOGY, LOCAL_WISDOM, VILLAGE)
+ONLY_TECHNOLOGY = frozenset({TECHNOLOGY})
 ONLY_LOCAL_WISDOM = frozenset({LOCAL_WISDOM})
+ONLY_VILLAGE = frozenset({VILLAGE})
+KNOWLEDGE = frozenset({TECHNOLOGY, LOCAL_WISDOM})  # what can be transferred, as opposed to where it is used
+VILLAGE_PROGRAMME_START = 2009  # หมู่บ้านแม่ข่าย วท. began in 2552 BE
 
 PHONE = Pattern(r"\+?[0-9][0-9 -]{5,22}[0-9]", "bad-phone", "phone number, quoted", "หมายเลขโทรศัพท์ในเครื่องหมายคำพูด", 30)
 EMAIL = Pattern(
@@ -165,6 +173,89 @@ CONSENT = Object(
 )
 
 
+def _place_rule(value: dict[str, Any], ctx: Context, path: str) -> None:
+    """The district must be in the province and the subdistrict in the district (official DOPA lists)."""
+    province_id = value["province"]
+    code = places.province_code(province_id)
+    if code is None:
+        return  # an unknown province id is already reported
+    province_th, province_en = _province_names(code)
+    districts = places.districts(province_id)
+    district = places.find(districts, value["district"])
+    if district is None:
+        names = [d.th for d in districts]
+        guess = did_you_mean(places.normalize(value["district"]), names) or did_you_mean(value["district"], names)
+        ctx.report(
+            "unknown-district",
+            ctx.positions[f"{path}.district"],
+            f"{path}.district",
+            value=value["district"],
+            province=province_en,
+            province_th=province_th,
+            hint=f' Did you mean "{guess}"?' if guess else "",
+            hint_th=f' หมายถึง "{guess}" หรือไม่' if guess else "",
+        )
+        return
+    if places.find(places.subdistricts(district.code), value["subdistrict"]) is not None:
+        return
+    elsewhere = places.subdistrict_elsewhere(province_id, value["subdistrict"])
+    if elsewhere is not None:
+        hint = f' It is in {elsewhere[0].en} district: check "district".'
+        hint_th = f" ตำบลนี้อยู่ในอำเภอ{elsewhere[0].th} กรุณาตรวจสอบช่อง district"
+    else:
+        names = [a.th for a in places.subdistricts(district.code)]
+        guess = did_you_mean(places.normalize(value["subdistrict"]), names)
+        hint = f' Did you mean "{guess}"?' if guess else ""
+        hint_th = f' หมายถึง "{guess}" หรือไม่' if guess else ""
+    ctx.report(
+        "unknown-subdistrict",
+        ctx.positions[f"{path}.subdistrict"],
+        f"{path}.subdistrict",
+        value=value["subdistrict"],
+        district=district.en,
+        district_th=district.th,
+        province=province_en,
+        province_th=province_th,
+        hint=hint,
+        hint_th=hint_th,
+    )
+
+
+def _province_names(code: str) -> tuple[str, str]:
+    import geothai
+
+    province = geothai.province(code)
+    return (province.name_th, province.name_en) if province else (code, code)
+
+
+PLACE = Object(
+    [
+        Field("village", NAME, "Name of the village, e.g. บ้านหนองบัว", "ชื่อหมู่บ้าน เช่น บ้านหนองบัว", required=True),
+        Field("moo", Integer(1, 99), "Village number (หมู่ที่)", "หมู่ที่"),
+        Field(
+            "subdistrict",
+            Text(60),
+            "Subdistrict (tambon), official name in Thai or English",
+            "ตำบล ชื่อทางการภาษาไทยหรืออังกฤษ",
+            required=True,
+        ),
+        Field(
+            "district",
+            Text(60),
+            "District (amphoe), official name in Thai or English",
+            "อำเภอ ชื่อทางการภาษาไทยหรืออังกฤษ",
+            required=True,
+        ),
+        Field("province", PROVINCE, "Province", "จังหวัด", required=True),
+    ],
+    where_en="place",
+    where_th="ที่ตั้ง",
+    rules=[_place_rule],
+)
+
+COUPON_SERVICES = ListOf(_choice("coupon_services", "STI-coupon service", "บริการคูปองวิทย์"), min_items=1, max_items=6)
+
+
 def _date_rules(value: dict[str, Any], ctx: Context, path: str) -> None:
     added, reviewed = value.get("date_added"), value.get("date_reviewed")
     if added and reviewed and reviewed < added:
@@ -241,32 +332,54 @@ ENTRY_FIELDS: list[Field] = [
         ListOf(_choice("audiences", "audience", "กลุ่มเป้าหมาย"), min_items=1, max_items=7),
         "Who it is for",
         "กลุ่มเป้าหมาย",
-        required=True,
+        required=KNOWLEDGE,
     ),
     Field(
         "value_chain",
         ListOf(_choice("value_chain", "value-chain stage", "ช่วงของห่วงโซ่คุณค่า"), min_items=1, max_items=3),
         "Stages of the value chain: upstream, midstream, downstream",
         "ต้นน้ำ กลางน้ำ ปลายน้ำ",
-        required=True,
+        required=KNOWLEDGE,
+        kinds=KNOWLEDGE,
     ),
     Field(
         "provinces",
         ListOf(PROVINCE, min_items=1, max_items=77),
         "Provinces where it has been used",
         "จังหวัดที่มีการนำไปใช้แล้ว",
-        required=True,
+        required=KNOWLEDGE,
+        kinds=KNOWLEDGE,
     ),
     Field(
         "readiness",
         _choice("readiness", "readiness level", "ระดับความพร้อม"),
         "How ready it is to transfer",
         "ระดับความพร้อมในการถ่ายทอด",
-        required=frozenset({TECHNOLOGY}),
+        required=ONLY_TECHNOLOGY,
+        kinds=KNOWLEDGE,
     ),
-    Field("ip", IP, "Intellectual property", "ทรัพย์สินทางปัญญา", required=True),
-    Field("adoption", ADOPTION, "What adopting it costs and needs", "ค่าใช้จ่ายและสิ่งที่ต้องมีในการนำไปใช้"),
-    Field("researchers", ListOf(NAME, max_items=20), "People who developed it", "ผู้วิจัยหรือผู้พัฒนา"),
+    Field("ip", IP, "Intellectual property", "ทรัพย์สินทางปัญญา", required=KNOWLEDGE, kinds=KNOWLEDGE),
+    Field(
+        "adoption",
+        ADOPTION,
+        "What adopting it costs and needs",
+        "ค่าใช้จ่ายและสิ่งที่ต้องมีในการนำไปใช้",
+        kinds=KNOWLEDGE,
+    ),
+    Field(
+        "researchers",
+        ListOf(NAME, max_items=20),
+        "People who developed it",
+        "ผู้วิจัยหรือผู้พัฒนา",
+        kinds=KNOWLEDGE,
+    ),
+    Field(
+        "coupon_services",
+        COUPON_SERVICES,
+        "STI Coupon for OTOP Upgrade services this technology can deliver",
+        "บริการคูปองวิทย์เพื่อโอทอปที่เทคโนโลยีนี้ให้บริการได้",
+        kinds=ONLY_TECHNOLOGY,
+    ),
     Field(
         "contact",
         CONTACT,
@@ -304,6 +417,55 @@ ENTRY_FIELDS: list[Field] = [
         required=ONLY_LOCAL_WISDOM,
         kinds=ONLY_LOCAL_WISDOM,
     ),
+    Field(
+        "place",
+        PLACE,
+        "Where the village is: village, subdistrict, district, province",
+        "ที่ตั้งหมู่บ้าน: หมู่บ้าน ตำบล อำเภอ จังหวัด",
+        required=ONLY_VILLAGE,
+        kinds=ONLY_VILLAGE,
+    ),
+    Field(
+        "occupation",
+        Localized(Text(200)),
+        "The village's main occupation",
+        "อาชีพหลักของหมู่บ้าน",
+        required=ONLY_VILLAGE,
+        kinds=ONLY_VILLAGE,
+    ),
+    Field(
+        "products",
+        Localized(ListOf(Text(80), min_items=1, max_items=12)),
+        "Its main products (often OTOP), 1–12",
+        "ผลิตภัณฑ์หลัก (มักเป็นสินค้าโอทอป) 1–12 รายการ",
+        required=ONLY_VILLAGE,
+        kinds=ONLY_VILLAGE,
+    ),
+    Field(
+        "technologies",
+        ListOf(EntryRef(ONLY_TECHNOLOGY), min_items=1, max_items=30),
+        "Ids of the technology entries the village applies",
+        "รหัสของรายการเทคโนโลยีที่หมู่บ้านนำไปใช้",
+        required=ONLY_VILLAGE,
+        kinds=ONLY_VILLAGE,
+    ),
+    Field(
+        "stage",
+        _choice("village_stage", "village stage", "ระยะการพัฒนาหมู่บ้าน"),
+        "year-1, year-2, year-3 (in development) or model (a model village others learn from)",
+        "year-1 year-2 year-3 (อยู่ระหว่างพัฒนา) หรือ model (หมู่บ้านแม่ข่ายที่ผู้อื่นมาเรียนรู้ได้)",
+        required=ONLY_VILLAGE,
+        kinds=ONLY_VILLAGE,
+    ),
+    Field(
+        "year_started",
+        Year(VILLAGE_PROGRAMME_START),
+        "Year the village joined the programme (Common Era)",
+        "ปีที่หมู่บ้านเริ่มเข้าร่วมโครงการ (ค.ศ.)",
+        required=ONLY_VILLAGE,
+        kinds=ONLY_VILLAGE,
+        example=2019,
+    ),
     Field("date_added", Date(), "Date the entry was added", "วันที่เพิ่มรายการ", required=True, example="2024-03-15"),
     Field(
         "date_reviewed",
@@ -331,7 +493,17 @@ TERM = Object(
     where_th="คำศัพท์",
 )
 
-TAXONOMY_NAMES = ("kinds", "categories", "audiences", "value_chain", "readiness", "ip_status", "consent_method")
+TAXONOMY_NAMES = (
+    "kinds",
+    "categories",
+    "audiences",
+    "value_chain",
+    "readiness",
+    "ip_status",
+    "consent_method",
+    "village_stage",
+    "coupon_services",
+)
 TAXONOMIES = Object(
     [Field(name, ListOf(TERM, min_items=1), name, name, required=True) for name in TAXONOMY_NAMES],
     where_en="taxonomies.yaml",
@@ -421,6 +593,7 @@ INSTITUTIONS = Object(
                         Field("province", PROVINCE, "", "", required=True),
                         Field("provinces_served", ListOf(PROVINCE, min_items=1, max_items=77), "", "", required=True),
                         Field("contact", CONTACT, "", "", required=True),
+                        Field("coupon_services", COUPON_SERVICES, "", ""),
                     ],
                     where_en="an institution",
                     where_th="หน่วยงาน",

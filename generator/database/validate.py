@@ -78,24 +78,34 @@ def _case_collisions(paths: list[str]) -> list[Problem]:
     return problems
 
 
-def _reference_problems(loaded: list[LoadedEntry], known: set[str]) -> list[Problem]:
+def _reference_problems(loaded: list[LoadedEntry], kinds: dict[str, str | None]) -> list[Problem]:
     problems: list[Problem] = []
+    known = sorted(kinds)
     for item in loaded:
-        for field_path, value, pos in item.entry_refs:
-            if value == item.id:
-                problems.append(make_problem("self-reference", item.file.display, pos.line, pos.column, field_path))
-            elif value not in known:
-                guess = did_you_mean(value, sorted(known))
+        for use in item.entry_refs:
+            where = (item.file.display, use.pos.line, use.pos.column, use.field)
+            if use.value == item.id:
+                problems.append(make_problem("self-reference", *where))
+            elif use.value not in kinds:
+                candidates = [k for k in known if use.kinds is None or kinds[k] in use.kinds]
+                guess = did_you_mean(use.value, candidates)
                 problems.append(
                     make_problem(
                         "unknown-entry",
-                        item.file.display,
-                        pos.line,
-                        pos.column,
-                        field_path,
-                        value=value,
+                        *where,
+                        value=use.value,
                         hint=f' Did you mean "{guess}"?' if guess else "",
                         hint_th=f' หมายถึง "{guess}" หรือไม่' if guess else "",
+                    )
+                )
+            elif use.kinds is not None and kinds[use.value] is not None and kinds[use.value] not in use.kinds:
+                problems.append(
+                    make_problem(
+                        "entry-wrong-kind",
+                        *where,
+                        value=use.value,
+                        found=kinds[use.value],
+                        expected=", ".join(sorted(use.kinds)),
                     )
                 )
     return problems
@@ -158,8 +168,8 @@ def check_database(root: Path, *, today: dt.date | None = None) -> tuple[Catalog
         loaded.append(item)
         problems.extend(file_problems)
     problems.extend(_identity_problems(loaded))
-    known = {item.id for item in loaded if item.id is not None}
-    problems.extend(_reference_problems(loaded, known))
+    kinds = {item.id: item.kind for item in loaded if item.id is not None}
+    problems.extend(_reference_problems(loaded, kinds))
     problems.extend(_translation_warnings(loaded))
     problems = sort_problems(problems)
     if any(p.is_error for p in problems):

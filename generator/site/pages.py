@@ -28,6 +28,7 @@ from .structured import entry_jsonld
 TEMPLATES = Path(__file__).parent / "templates"
 MEDIA_DIR = "media"
 PAGE_SIZE = 60  # entries per listing page: long lists stay light on phones
+PREVIEW = 12  # entries shown per section on overview pages, with a link to the full listing
 SHEET_EXCERPT = 420  # characters of description on a printed sheet: it must fit one A4 page
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 
@@ -151,6 +152,10 @@ class PageRenderer:
         """A date as readers of this language write it (Buddhist Era on Thai pages)."""
         return format_date(value, self.lang)
 
+    def year(self, value: int) -> str:
+        """A year as readers of this language write it (Buddhist Era on Thai pages)."""
+        return f"พ.ศ. {value + 543}" if self.lang == "th" else str(value)
+
     def cost(self, entry: Entry) -> str | None:
         """The adoption cost as a phrase, or None when the entry gives none."""
         a = entry.adoption
@@ -211,6 +216,8 @@ class PageRenderer:
             e=entry,
             inst=self.institution(entry.institution),
             related=related_entries(self.catalog, entry),
+            applied=self.sort(self.catalog.entries[t] for t in entry.village.technologies) if entry.village else [],
+            villages=self.sort(self.catalog.villages_by_technology.get(entry.id, [])),
             places=self.catalog.places(entry),
             jsonld=entry_jsonld(self.catalog, entry, self.lang),
         )
@@ -273,11 +280,14 @@ class PageRenderer:
                 self.sort(c.by_region.get(region.id, [])), region=region,
             )
         for province in ref.provinces.values():
-            clinics = [i for i in ref.institutions.values() if province.id in i.provinces_served]
+            here = c.by_province.get(province.id, [])
             out += self._listing(
                 f"provinces/{province.id}.md", "province.html", province.name.get(self.lang), "", "province",
-                self.sort(c.by_province.get(province.id, [])), province=province, clinics=clinics,
+                self.sort(e for e in here if e.village is None), province=province,
+                clinics=c.clinics_serving(province.id), villages=self.sort(e for e in here if e.village),
             )
+        out += self.services_pages()
+        out.append(self.find_help())
         out.append(self._render("institutions/index.md", "institutions.html", self.t("institutions"), "", "terms"))
         for inst in ref.institutions.values():
             out += self._listing(
@@ -285,6 +295,33 @@ class PageRenderer:
                 self.sort(c.by_institution.get(inst.id, [])), inst=inst,
             )
         return out
+
+    def services_pages(self) -> list[SitePage]:
+        """The STI-coupon services page, and a full listing of the technologies for each service."""
+        services = self.ref.taxonomies["coupon_services"]
+        groups = [t for t in self.ref.taxonomies["audiences"].values() if t.id.startswith("otop-")]
+        by_service = {s: self.sort(self.catalog.by_coupon_service.get(s, [])) for s in services}
+        out = [
+            self._render(
+                "services.md", "services.html", self.t("services_title"), self.t("services_intro"), "services",
+                services=list(services.values()), groups=groups, by_service=by_service, preview=PREVIEW,
+            )
+        ]
+        for term in services.values():
+            out += self._listing(
+                f"services/{term.id}.md", "term.html", term.label.get(self.lang),
+                term.description.get(self.lang) if term.description else "", "term",
+                by_service[term.id], term=term, heading=self.t("services_title"),
+            )
+        return out
+
+    def find_help(self) -> SitePage:
+        """Pick a province: the clinics that serve it, its villages and the technologies used there."""
+        provinces = sorted(self.ref.provinces.values(), key=lambda p: collation_key(p.name.get(self.lang)))
+        return self._render(
+            "find-help.md", "find_help.html", self.t("find_help_title"), self.t("find_help_intro"), "find-help",
+            provinces=provinces, regions=list(self.ref.regions.values()), preview=PREVIEW,
+        )
 
     def home(self) -> SitePage:
         """The home page: counts, ways to browse, newest entries."""

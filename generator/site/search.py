@@ -31,7 +31,7 @@ W_BODY = (1, 2, 2, 3)  # by how often the word occurs in the description: 1, 2, 
 
 _VLQ = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 SNIPPET_LENGTH = 160
-KIND_CODES = {"technology": 0, "local-wisdom": 1, "page": 2}
+KIND_CODES = {"technology": 0, "local-wisdom": 1, "page": 2, "village": 3}
 
 
 @dataclass(frozen=True)

@@ -60,4 +60,17 @@ def entry_jsonld(catalog: Catalog, entry: Entry, lang: str) -> str:
         data["sourceOrganization"] = {"@type": "Organization", "name": entry.community.name.get(lang)}
     if entry.consent:
         data["creditText"] = entry.consent.attribution.get(lang)
+    if entry.village:
+        place = entry.village.place
+        data["contentLocation"] = {
+            "@type": "Place",
+            "name": place.village.get(lang),
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": f"{place.subdistrict.get(lang)}, {place.district.get(lang)}",
+                "addressRegion": ref.provinces[place.province].name.get(lang),
+                "addressCountry": "TH",
+            },
+            "identifier": place.subdistrict_code,
+        }
     return _script_safe(data)

@@ -200,7 +200,7 @@
     var status = panel.querySelector("[data-status]");
     var more = panel.querySelector("[data-more]");
     var base = form.getAttribute("data-base");
-    var labels = [form.getAttribute("data-kind-0"), form.getAttribute("data-kind-1"), form.getAttribute("data-kind-2")];
+    var labels = [form.getAttribute("data-kind-0"), form.getAttribute("data-kind-1"), form.getAttribute("data-kind-2"), form.getAttribute("data-kind-3")];
     var limit = Number(form.getAttribute("data-limit") || "8");
     var timer = null;
 

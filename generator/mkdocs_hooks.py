@@ -89,6 +89,7 @@ def on_config(config: Any) -> Any:
     config.nav = [
         {label("home"): "index.md"},
         {label("find_help_title"): "find-help.md"},
+        {label("browse_title"): "browse.md"},
         {label("categories"): "categories/index.md"},
         {label("regions"): "regions/index.md"},
         {label("institutions"): "institutions/index.md"},

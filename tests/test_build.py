@@ -198,7 +198,16 @@ def test_external_links_do_not_leak_the_opener(built: Path) -> None:
             assert 'rel="noopener noreferrer"' in tag, f"{page}: {tag}"
 
 
-SCHEMA_ORG_TYPES = {"CreativeWork", "CollegeOrUniversity", "Organization", "AdministrativeArea", "Country", "Person"}
+SCHEMA_ORG_TYPES = {
+    "CreativeWork",
+    "CollegeOrUniversity",
+    "Organization",
+    "AdministrativeArea",
+    "Country",
+    "Person",
+    "Place",
+    "PostalAddress",
+}
 
 
 def _types(node: object) -> set[str]:

@@ -448,6 +448,10 @@ class Year(FieldType):
     def check(self, node: Node, ctx: Context, path: str) -> Any:
         if not isinstance(node, Scalar) or node.is_null:
             return self.wrong_type(node, ctx, path)
+        arabic = node.value.strip().translate(_THAI_DIGITS)
+        if arabic.isascii() and arabic.isdigit() and int(arabic) > 2400:  # Thai digits or not, say the CE year
+            ctx.report("year-buddhist-era", node.start, path, year=node.value.strip(), ce=int(arabic) - 543)
+            return INVALID
         value = _digits(node, ctx, path)
         if value is None:
             return INVALID

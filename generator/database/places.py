@@ -76,13 +76,29 @@ def find(areas: tuple[Area, ...], name: str) -> Area | None:
     return None
 
 
-def subdistrict_elsewhere(province_id: str, name: str) -> tuple[Area, Area] | None:
-    """A (district, subdistrict) of the same province whose subdistrict is called `name`, for a helpful hint."""
-    for district in districts(province_id):
-        found = find(subdistricts(district.code), name)
-        if found is not None:
-            return district, found
-    return None
+def subdistrict_elsewhere(province_id: str, name: str) -> list[Area]:
+    """The districts of the province that have a subdistrict called `name` (names repeat), for a helpful hint."""
+    return [d for d in districts(province_id) if find(subdistricts(d.code), name) is not None]
+
+
+def district_elsewhere(name: str) -> list[tuple[str, str]]:
+    """(Thai, English) names of the other provinces that have a district called `name`."""
+    found = []
+    for province in geothai.provinces():
+        slug = province_slug(province.name_en)
+        if find(districts(slug), name) is not None:
+            found.append((province.name_th, province.name_en))
+    return found
+
+
+def suggestion(areas: tuple[Area, ...], name: str) -> str | None:
+    """The official name closest to a misspelt Thai or English one."""
+    from .fieldtypes import did_you_mean
+
+    key = normalize(name)
+    by_key = {normalize(a.th): a.th for a in areas} | {normalize(a.en): a.en for a in areas}
+    guess = did_you_mean(key, list(by_key))
+    return by_key[guess] if guess else None
 
 
 def resolve(province_id: str, district: str, subdistrict: str) -> tuple[Area, Area] | None:

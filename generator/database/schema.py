@@ -27,7 +27,6 @@ from .fieldtypes import (
     Text,
     Url,
     Year,
-    did_you_mean,
 )
 
 TECHNOLOGY = "technology"
@@ -183,8 +182,14 @@ def _place_rule(value: dict[str, Any], ctx: Context, path: str) -> None:
     districts = places.districts(province_id)
     district = places.find(districts, value["district"])
     if district is None:
-        names = [d.th for d in districts]
-        guess = did_you_mean(places.normalize(value["district"]), names) or did_you_mean(value["district"], names)
+        others = places.district_elsewhere(value["district"])
+        guess = places.suggestion(districts, value["district"])
+        if others:
+            hint = f' There is one in {" and ".join(en for _, en in others)}: check "province".'
+            hint_th = f" มีอำเภอนี้ในจังหวัด{' และจังหวัด'.join(th for th, _ in others)} กรุณาตรวจสอบช่อง province"
+        else:
+            hint = f' Did you mean "{guess}"?' if guess else ""
+            hint_th = f' หมายถึง "{guess}" หรือไม่' if guess else ""
         ctx.report(
             "unknown-district",
             ctx.positions[f"{path}.district"],
@@ -192,19 +197,18 @@ def _place_rule(value: dict[str, Any], ctx: Context, path: str) -> None:
             value=value["district"],
             province=province_en,
             province_th=province_th,
-            hint=f' Did you mean "{guess}"?' if guess else "",
-            hint_th=f' หมายถึง "{guess}" หรือไม่' if guess else "",
+            hint=hint,
+            hint_th=hint_th,
         )
         return
     if places.find(places.subdistricts(district.code), value["subdistrict"]) is not None:
         return
     elsewhere = places.subdistrict_elsewhere(province_id, value["subdistrict"])
-    if elsewhere is not None:
-        hint = f' It is in {elsewhere[0].en} district: check "district".'
-        hint_th = f" ตำบลนี้อยู่ในอำเภอ{elsewhere[0].th} กรุณาตรวจสอบช่อง district"
+    if elsewhere:
+        hint = f' There is one in {" and ".join(d.en for d in elsewhere)} district: check "district".'
+        hint_th = f" มีตำบลนี้ในอำเภอ{' และอำเภอ'.join(d.th for d in elsewhere)} กรุณาตรวจสอบช่อง district"
     else:
-        names = [a.th for a in places.subdistricts(district.code)]
-        guess = did_you_mean(places.normalize(value["subdistrict"]), names)
+        guess = places.suggestion(places.subdistricts(district.code), value["subdistrict"])
         hint = f' Did you mean "{guess}"?' if guess else ""
         hint_th = f' หมายถึง "{guess}" หรือไม่' if guess else ""
     ctx.report(

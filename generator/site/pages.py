@@ -60,6 +60,17 @@ class Pager:
 
 
 @dataclass(frozen=True)
+class Facet:
+    """One filter of the browse page: its URL name, its short code in the page, its label and its choices."""
+
+    name: str
+    code: str
+    label: str
+    options: list[tuple[str, str]]
+    open: bool = False
+
+
+@dataclass(frozen=True)
 class MediaFile:
     """A file copied into the site as it is (entry images)."""
 
@@ -288,6 +299,7 @@ class PageRenderer:
             )
         out += self.services_pages()
         out.append(self.find_help())
+        out.append(self.browse_page())
         out.append(self._render("institutions/index.md", "institutions.html", self.t("institutions"), "", "terms"))
         for inst in ref.institutions.values():
             out += self._listing(
@@ -314,6 +326,55 @@ class PageRenderer:
                 by_service[term.id], term=term, heading=self.t("services_title"),
             )
         return out
+
+    def browse_page(self) -> SitePage:
+        """Every entry grouped by category, with the facets browse.js filters them by."""
+        c, ref = self.catalog, self.ref
+
+        def by_name(items: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+            return sorted(items, key=lambda kv: collation_key(kv[1]))
+
+        facets = [
+            Facet("kind", "k", self.t("kinds"), self._terms("kinds"), open=True),
+            Facet("category", "c", self.t("categories"), self._terms("categories"), open=True),
+            Facet("region", "r", self.t("regions"), [(g.id, g.name.get(self.lang)) for g in ref.regions.values()]),
+            Facet("province", "p", self.t("province"), by_name((p, self.province(p)) for p in ref.provinces)),
+            Facet(
+                "institution", "i", self.t("institutions"),
+                by_name((i.id, i.short.get(self.lang)) for i in ref.institutions.values()),
+            ),
+            Facet("audience", "a", self.t("audiences"), self._terms("audiences")),
+            Facet("stage", "v", self.t("value_chain"), self._terms("value_chain")),
+            Facet("readiness", "s", self.t("readiness"), self._terms("readiness")),
+            Facet(
+                "english", "e", self.t("browse_english"),
+                [("yes", self.t("browse_english_yes")), ("no", self.t("browse_english_no"))],
+            ),
+        ]
+        rank = {e.id: n for n, e in enumerate(self.sort(c.entries.values()))}
+        groups = [
+            {"id": term.id, "label": term.label.get(self.lang), "entries": self.sort(c.by_category.get(term.id, []))}
+            for term in ref.taxonomies["categories"].values()
+            if c.by_category.get(term.id)
+        ]
+
+        def facet_values(e: Entry) -> str:
+            places = c.places(e)
+            regions = dict.fromkeys(ref.provinces[p].region for p in places)
+            parts = [f"k:{e.kind}", f"c:{e.category}", f"i:{e.institution}", f"e:{'yes' if e.has_english else 'no'}"]
+            parts += [f"r:{r}" for r in regions] + [f"p:{p}" for p in places]
+            parts += [f"a:{a}" for a in e.audiences] + [f"v:{v}" for v in e.value_chain]
+            if e.readiness:
+                parts.append(f"s:{e.readiness}")
+            return " ".join(parts)
+
+        return self._render(
+            "browse.md", "browse.html", self.t("browse_title"), self.t("browse_intro"), "browse",
+            facets=facets, groups=groups, rank=rank, total=len(c.entries), facet_values=facet_values,
+        )
+
+    def _terms(self, taxonomy: str) -> list[tuple[str, str]]:
+        return [(t.id, t.label.get(self.lang)) for t in self.ref.taxonomies[taxonomy].values()]
 
     def find_help(self) -> SitePage:
         """Pick a province: the clinics that serve it, its villages and the technologies used there."""

@@ -30,6 +30,12 @@ PAGES = [
     "about/technology-clinic.html",
     "help/get-help.html",
     "search.html?q=%E0%B8%84%E0%B8%A3%E0%B8%B2%E0%B8%A1",  # ?q=คราม: the results page with results
+    "entries/mae-kampong-coffee-village.html",  # S&T village
+    "kinds/village.html",
+    "services.html",
+    "find-help.html#chiang-mai",
+    "browse.html#kind=technology&region=northeast",
+    "data.html",
 ]
 
 

@@ -96,7 +96,7 @@ def test_find_help_picking_a_province_shows_its_clinics_villages_and_technologie
     visit = open_page(f"{lang}/find-help.html")
     page = visit.page
     page.select_option("#tc-find-help-select", province)
-    page.wait_for_function(f"location.hash === '#{province}'")
+    page.wait_for_function(f"() => location.hash === '#{province}'")
     shown = page.eval_on_selector_all(
         ".tc-help-province", "s => s.filter(x => getComputedStyle(x).display !== 'none').map(x => x.id)"
     )

@@ -21,6 +21,8 @@ if str(_REPO) not in sys.path:  # MkDocs loads hooks by path; make the package i
 
 from generator.database.validate import check_database  # noqa: E402
 from generator.diagnostics import format_text  # noqa: E402
+from generator.site.browse import DATA_PATH as BROWSE_DATA_PATH  # noqa: E402
+from generator.site.browse import browse_data  # noqa: E402
 from generator.site.csp import add_policy  # noqa: E402
 from generator.site.feeds import FEED_PATH, atom_feed  # noqa: E402
 from generator.site.pages import SitePage, media_files, render_site_pages  # noqa: E402
@@ -124,6 +126,9 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, media.path, abs_src_path=str(media.source)))
     _state["pages"] = pages
     files.append(File.generated(config, INDEX_PATH, content=_search_index(files, config)))
+    ui = _state["catalog"].reference.ui
+    data = browse_data(_state["catalog"], _state["lang"], lambda key: ui[key].get(_state["lang"]))
+    files.append(File.generated(config, BROWSE_DATA_PATH, content=data))
     files.append(
         File.generated(config, FEED_PATH, content=atom_feed(_state["catalog"], _state["lang"], config.site_url))
     )

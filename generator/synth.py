@@ -40,8 +40,9 @@ def synthesize(source: Path, out: Path, count: int, seed: int = 1) -> int:
     samples = list(catalog.entries.values())
     th_paras = _paragraphs([e.description.th for e in samples])
     en_paras = _paragraphs([e.description.en for e in samples if e.description.en])
-    keywords_th = sorted({k for e in samples for k in e.keywords.th})
-    keywords_en = sorted({k for e in samples for k in (e.keywords.en or ())})
+    # one spelling per keyword: the checker refuses the same keyword twice in any letter case
+    keywords_th = sorted({k.casefold(): k for e in samples for k in e.keywords.th}.values())
+    keywords_en = sorted({k.casefold(): k for e in samples for k in (e.keywords.en or ())}.values())
     images = sorted(p for e in samples for p in (i.source for i in e.images))
     categories = list(reference.taxonomies["categories"])
     provinces = list(reference.provinces)

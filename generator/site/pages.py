@@ -20,6 +20,7 @@ from ..database.catalog import Catalog
 from ..exports import CSV_COLUMNS, LICENCE
 from ..database.model import Entry, Institution, LText
 from ..thai import collation_key, format_date
+from .browse import facets as browse_facets
 from .markdown import render_markdown
 from .qr import qr_svg
 from .related import related_entries
@@ -29,6 +30,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 MEDIA_DIR = "media"
 PAGE_SIZE = 60  # entries per listing page: long lists stay light on phones
 PREVIEW = 12  # entries shown per section on overview pages, with a link to the full listing
+BROWSE_PREVIEW = 20  # entries per category in the browse page's no-JavaScript list
 SHEET_EXCERPT = 420  # characters of description on a printed sheet: it must fit one A4 page
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 
@@ -57,17 +59,6 @@ class Pager:
     def count(self) -> int:
         """How many pages the listing has."""
         return len(self.paths)
-
-
-@dataclass(frozen=True)
-class Facet:
-    """One filter of the browse page: its URL name, its short code in the page, its label and its choices."""
-
-    name: str
-    code: str
-    label: str
-    options: list[tuple[str, str]]
-    open: bool = False
 
 
 @dataclass(frozen=True)
@@ -328,53 +319,22 @@ class PageRenderer:
         return out
 
     def browse_page(self) -> SitePage:
-        """Every entry grouped by category, with the facets browse.js filters them by."""
-        c, ref = self.catalog, self.ref
-
-        def by_name(items: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-            return sorted(items, key=lambda kv: collation_key(kv[1]))
-
-        facets = [
-            Facet("kind", "k", self.t("kinds"), self._terms("kinds"), open=True),
-            Facet("category", "c", self.t("categories"), self._terms("categories"), open=True),
-            Facet("region", "r", self.t("regions"), [(g.id, g.name.get(self.lang)) for g in ref.regions.values()]),
-            Facet("province", "p", self.t("province"), by_name((p, self.province(p)) for p in ref.provinces)),
-            Facet(
-                "institution", "i", self.t("institutions"),
-                by_name((i.id, i.short.get(self.lang)) for i in ref.institutions.values()),
-            ),
-            Facet("audience", "a", self.t("audiences"), self._terms("audiences")),
-            Facet("stage", "v", self.t("value_chain"), self._terms("value_chain")),
-            Facet("readiness", "s", self.t("readiness"), self._terms("readiness")),
-            Facet(
-                "english", "e", self.t("browse_english"),
-                [("yes", self.t("browse_english_yes")), ("no", self.t("browse_english_no"))],
-            ),
-        ]
-        rank = {e.id: n for n, e in enumerate(self.sort(c.entries.values()))}
+        """Faceted filters (browse.js with browse/data.js); without JavaScript, entries grouped by category."""
+        c = self.catalog
         groups = [
-            {"id": term.id, "label": term.label.get(self.lang), "entries": self.sort(c.by_category.get(term.id, []))}
-            for term in ref.taxonomies["categories"].values()
+            {
+                "id": term.id,
+                "label": term.label.get(self.lang),
+                "entries": self.sort(c.by_category[term.id])[:BROWSE_PREVIEW],
+                "total": len(c.by_category[term.id]),
+            }
+            for term in self.ref.taxonomies["categories"].values()
             if c.by_category.get(term.id)
         ]
-
-        def facet_values(e: Entry) -> str:
-            places = c.places(e)
-            regions = dict.fromkeys(ref.provinces[p].region for p in places)
-            parts = [f"k:{e.kind}", f"c:{e.category}", f"i:{e.institution}", f"e:{'yes' if e.has_english else 'no'}"]
-            parts += [f"r:{r}" for r in regions] + [f"p:{p}" for p in places]
-            parts += [f"a:{a}" for a in e.audiences] + [f"v:{v}" for v in e.value_chain]
-            if e.readiness:
-                parts.append(f"s:{e.readiness}")
-            return " ".join(parts)
-
         return self._render(
             "browse.md", "browse.html", self.t("browse_title"), self.t("browse_intro"), "browse",
-            facets=facets, groups=groups, rank=rank, total=len(c.entries), facet_values=facet_values,
+            facets=browse_facets(c, self.lang, self.t), groups=groups, total=len(c.entries),
         )
-
-    def _terms(self, taxonomy: str) -> list[tuple[str, str]]:
-        return [(t.id, t.label.get(self.lang)) for t in self.ref.taxonomies[taxonomy].values()]
 
     def find_help(self) -> SitePage:
         """Pick a province: the clinics that serve it, its villages and the technologies used there."""

@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 
+from generator.site.pages import BROWSE_PREVIEW
+
 from .conftest import Opener
 from .test_site import site_relative
 
@@ -96,7 +98,7 @@ def test_three_filters_give_the_database_count_and_survive_a_reload(
     assert not open_page.net.foreign
 
 
-def test_without_javascript_every_entry_is_listed_by_category(browser: Any, base: str, catalog: Any) -> None:
+def test_without_javascript_entries_are_listed_by_category(browser: Any, base: str, catalog: Any) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
@@ -104,14 +106,29 @@ def test_without_javascript_every_entry_is_listed_by_category(browser: Any, base
         assert not page.locator("[data-tc-facets]").is_visible()
         sections = page.eval_on_selector_all(
             ".tc-browse__groups section",
-            "ss => ss.map(s => [s.querySelector('h2').id, s.querySelectorAll('li a').length])",
+            "ss => ss.map(s => [s.querySelector('h2').id, s.querySelector('h2 .tc-count').textContent,"
+            " [...s.querySelectorAll('li a')].map(a => a.getAttribute('href'))])",
         )
         expected = [
-            (f"tc-group-{c}", len(catalog.by_category[c]))
+            (
+                f"tc-group-{c}",
+                f"({len(catalog.by_category[c])})",
+                [f"entries/{e.id}.html" for e in catalog.sorted(catalog.by_category[c], "th")[:BROWSE_PREVIEW]],
+            )
             for c in catalog.reference.taxonomies["categories"]
             if catalog.by_category.get(c)
         ]
         assert [tuple(s) for s in sections] == expected
-        assert sum(n for _, n in expected) == len(catalog.entries)
+        assert sum(len(catalog.by_category[c]) for c in catalog.by_category) == len(catalog.entries)
     finally:
         context.close()
+
+
+def test_with_no_filter_every_entry_is_listed_in_title_order(open_page: Opener, catalog: Any, base: str) -> None:
+    page = open_page("en/browse.html").page
+    everything = [e.id for e in catalog.sorted(catalog.entries.values(), "en")]
+    assert _result_ids(page, base) == everything[:60]
+    if len(everything) > 60:
+        page.click("[data-tc-browse] [data-more]")
+        assert _result_ids(page, base) == everything[:120]
+    assert not page.locator(".tc-browse__groups").is_visible()

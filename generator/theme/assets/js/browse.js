@@ -1,7 +1,7 @@
 /* The browse page: faceted filtering of the entry list the page already contains.
  *
- * Every <li> of the no-JavaScript list carries its facet values (data-f="k:technology c:crops p:nan …"),
- * its place in title order (data-o) and its date (data-d). Within a facet, chosen values are alternatives (OR);
+ * browse/data.js (window.TC_BROWSE) lists every entry in title order with its date and, per facet, the
+ * indexes of its values (the same order as the checkboxes). Within a facet, chosen values are alternatives (OR);
  * facets combine (AND). Each choice shows how many entries it would give with the other facets as they are.
  * The state lives in the URL's #hash (category=crops&region=north&sort=new), so a view can be shared,
  * bookmarked and reloaded, over HTTP and from file://. Nothing is parsed as HTML.
@@ -19,41 +19,40 @@
   var PAGE = 60;
   var shown = PAGE;
 
-  var facets = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (el) {
-    return {
-      name: el.getAttribute("data-facet"),
-      code: el.getAttribute("data-code"),
-      el: el,
-      boxes: Array.prototype.slice.call(el.querySelectorAll("input[type=checkbox]")),
-      chosen: el.querySelector("[data-chosen]")
-    };
+  var data = window.TC_BROWSE;
+  if (!data) return;  // the data file is missing: the no-JavaScript list stays
+  var base = root.getAttribute("data-base");
+  var facets = data.facets.map(function (name, n) {
+    var el = form.querySelector('[data-facet="' + name + '"]');
+    var boxes = Array.prototype.slice.call(el.querySelectorAll("input[type=checkbox]"));
+    var position = {};
+    boxes.forEach(function (b, k) { position[b.value] = k; });
+    return { name: name, el: el, boxes: boxes, position: position, chosen: el.querySelector("[data-chosen]"),
+             labels: data.labels[n] };
   });
-  var byCode = {};
-  facets.forEach(function (f, n) { byCode[f.code] = n; });
+  var KIND = data.facets.indexOf("kind"), INSTITUTION = data.facets.indexOf("institution");
 
-  // One record per entry: its list item and, per facet, the set of its values.
-  var items = Array.prototype.map.call(groups.querySelectorAll("li[data-f]"), function (li) {
-    var values = facets.map(function () { return {}; });
-    li.getAttribute("data-f").split(" ").forEach(function (pair) {
-      var cut = pair.indexOf(":");
-      var n = byCode[pair.slice(0, cut)];
-      if (n !== undefined) values[n][pair.slice(cut + 1)] = true;
-    });
-    return { li: li, values: values, order: Number(li.getAttribute("data-o")), date: li.getAttribute("data-d") };
+  // One record per entry, in title order; values[n] lists the indexes of its values of facet n.
+  var items = data.entries.map(function (row, order) {
+    return { id: row[0], title: row[1], thai: row[2] === 1, date: row[3], values: row[4], order: order };
   });
 
+  // Per facet, the indexes of the chosen values (as a lookup), or null when nothing is chosen.
   function chosenValues() {
     return facets.map(function (f) {
-      return f.boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+      var set = null;
+      f.boxes.forEach(function (b, k) { if (b.checked) { set = set || {}; set[k] = true; } });
+      return set;
     });
   }
 
   function matches(item, chosen, skip) {
     for (var n = 0; n < chosen.length; n++) {
-      if (n === skip || chosen[n].length === 0) continue;
-      var ok = false;
-      for (var k = 0; k < chosen[n].length; k++) {
-        if (item.values[n][chosen[n][k]]) { ok = true; break; }
+      var set = chosen[n];
+      if (n === skip || set === null) continue;
+      var values = item.values[n], ok = false;
+      for (var k = 0; k < values.length; k++) {
+        if (set[values[k]]) { ok = true; break; }
       }
       if (!ok) return false;
     }
@@ -62,42 +61,54 @@
 
   function updateCounts(chosen) {
     facets.forEach(function (f, n) {
-      var counts = {};
+      var counts = f.boxes.map(function () { return 0; });
       items.forEach(function (item) {
         if (!matches(item, chosen, n)) return;
-        for (var value in item.values[n]) counts[value] = (counts[value] || 0) + 1;
+        var values = item.values[n];
+        for (var k = 0; k < values.length; k++) counts[values[k]]++;
       });
-      f.boxes.forEach(function (box) {
-        var count = counts[box.value] || 0;
-        box.parentNode.querySelector("[data-count]").textContent = "(" + count + ")";
-        box.parentNode.classList.toggle("tc-facet__option--empty", count === 0 && !box.checked);
+      var picked = 0;
+      f.boxes.forEach(function (box, k) {
+        box.parentNode.querySelector("[data-count]").textContent = "(" + counts[k] + ")";
+        box.parentNode.classList.toggle("tc-facet__option--empty", counts[k] === 0 && !box.checked);
+        if (box.checked) picked++;
       });
-      f.chosen.textContent = chosen[n].length ? "· " + chosen[n].length : "";
+      f.chosen.textContent = picked ? "· " + picked : "";
     });
   }
 
   function render(resetPaging) {
     var chosen = chosenValues();
-    var any = chosen.some(function (c) { return c.length; }) || sortSelect.value !== "title";
     var found = items.filter(function (item) { return matches(item, chosen, -1); });
     if (sortSelect.value === "new") {
-      found.sort(function (a, b) { return a.date < b.date ? 1 : a.date > b.date ? -1 : a.order - b.order; });
+      found.sort(function (a, b) { return b.date - a.date || a.order - b.order; });
     } else {
       found.sort(function (a, b) { return a.order - b.order; });
     }
     if (resetPaging) shown = PAGE;
     updateCounts(chosen);
     status.textContent = status.getAttribute("data-template").replace("{count}", String(found.length));
-    groups.hidden = any;
-    results.hidden = !any;
-    more.hidden = !any || found.length <= shown;
-    if (!any) return;
+    groups.hidden = true;  // the no-JavaScript list gives way to the filtered one
+    results.hidden = false;
+    more.hidden = found.length <= shown;
     var list = document.createDocumentFragment();
     found.slice(0, shown).forEach(function (item) {
       var li = document.createElement("li");
-      li.appendChild(item.li.firstElementChild.cloneNode(true));
-      var by = item.li.querySelector(".tc-browse__by");
-      if (by) { li.appendChild(document.createTextNode(" ")); li.appendChild(by.cloneNode(true)); }
+      var a = document.createElement("a");
+      a.href = base + "entries/" + encodeURIComponent(item.id) + ".html";
+      a.textContent = item.title;
+      if (item.thai) a.lang = "th";
+      var by = document.createElement("span");
+      by.className = "tc-browse__by";
+      var kind = item.values[KIND][0];
+      var badge = document.createElement("span");
+      badge.className = "tc-badge tc-badge--" + facets[KIND].boxes[kind].value;
+      badge.textContent = facets[KIND].labels[kind];
+      by.appendChild(badge);
+      by.appendChild(document.createTextNode(" " + facets[INSTITUTION].labels[item.values[INSTITUTION][0]]));
+      li.appendChild(a);
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(by);
       list.appendChild(li);
     });
     results.textContent = "";
@@ -106,8 +117,9 @@
 
   function writeHash() {
     var parts = [];
-    chosenValues().forEach(function (values, n) {
-      if (values.length) parts.push(facets[n].name + "=" + values.map(encodeURIComponent).join(","));
+    facets.forEach(function (f) {
+      var values = f.boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+      if (values.length) parts.push(f.name + "=" + values.map(encodeURIComponent).join(","));
     });
     if (sortSelect.value !== "title") parts.push("sort=" + sortSelect.value);
     var hash = parts.join("&");

@@ -21,11 +21,12 @@ if str(_REPO) not in sys.path:  # MkDocs loads hooks by path; make the package i
 
 from generator.database.validate import check_database  # noqa: E402
 from generator.diagnostics import format_text  # noqa: E402
+from generator.site import shell  # noqa: E402
 from generator.site.browse import DATA_PATH as BROWSE_DATA_PATH  # noqa: E402
 from generator.site.browse import browse_data  # noqa: E402
 from generator.site.csp import add_policy  # noqa: E402
 from generator.site.feeds import FEED_PATH, atom_feed  # noqa: E402
-from generator.site.pages import SitePage, media_files, render_site_pages  # noqa: E402
+from generator.site.pages import SitePage, media_files, page_url, render_site_pages  # noqa: E402
 from generator.site.search import INDEX_PATH, ContentPage, build_index, dictionary_words, strip_markdown  # noqa: E402
 from generator.thai import Segmenter  # noqa: E402
 
@@ -58,6 +59,8 @@ def on_config(config: Any) -> Any:
     # Material's 404.html needs absolute URLs, which a copy on a USB drive cannot have; the build writes
     # one bilingual 404 page at the site root instead.
     config.theme.static_templates.discard("404.html")
+    # Each language's sitemap would miss the pages written from shells; the build writes one for both languages.
+    config.theme.static_templates.discard("sitemap.xml")
     config.site_name = ui["site_name"].get(lang)
     config.site_description = ui["site_description"].get(lang)
     site_url = (config.site_url or "").rstrip("/")
@@ -117,11 +120,21 @@ def on_files(files: Files, config: Any) -> Files:
         if file.src_uri.startswith(UNUSED_THEME_FILES) or file.src_uri.endswith(".map"):
             files.remove(file)  # Material's search (replaced) and source maps: ~2 MB per language
     pages: dict[str, SitePage] = {}
-    for page in render_site_pages(_state["catalog"], _state["lang"], config.site_url or ""):
+    filled: list[SitePage] = []
+    use_shells = os.environ.get("TC_SHELLS", "1") != "0"  # 0: MkDocs renders every page (for comparison)
+    generated = render_site_pages(_state["catalog"], _state["lang"], config.site_url or "")
+    if use_shells:
+        generated += [shell.prototype("entries", "entry"), shell.prototype("sheets", "sheet")]
+    for page in generated:
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"content/{_state['lang']}/{page.path} clashes with a generated page; rename it")
+        if use_shells and shell.is_filled(page.path):
+            filled.append(page)
+            continue
         files.append(File.generated(config, page.path, content=""))
         pages[page.path] = page
+    _state["filled"] = filled
+    _state["shells"] = {}
     for media in media_files(_state["catalog"]):
         files.append(File.generated(config, media.path, abs_src_path=str(media.source)))
     _state["pages"] = pages
@@ -169,7 +182,23 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """Every page carries a Content-Security-Policy that allows only the site's own scripts."""
+    folder, _, name = page.file.src_uri.partition("/")
+    if name == f"{shell.PROTOTYPE_ID}.md":
+        _state["shells"][folder] = shell.Shell.of(output)
     return add_policy(output)
+
+
+def on_post_build(config: Any) -> None:
+    """Write the entry pages and sheets from their folder's shell, then remove the prototypes."""
+    site_dir = Path(config.site_dir)
+    for page in _state.get("filled", []):
+        folder, _, name = page.path.partition("/")
+        target = site_dir / page_url(page.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        html = _state["shells"][folder].fill(page, name[: -len(".md")])
+        target.write_text(add_policy(html), encoding="utf-8")
+    for folder in _state.get("shells", {}):
+        (site_dir / folder / f"{shell.PROTOTYPE_ID}.html").unlink()
 
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:
@@ -191,6 +220,7 @@ __all__ = [
     "on_files",
     "on_page_content",
     "on_page_markdown",
+    "on_post_build",
     "on_post_page",
     "on_post_template",
     "on_serve",

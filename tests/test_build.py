@@ -38,6 +38,16 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+SITE_URL = "https://techclinic.example.org/db"
+
+
+@pytest.fixture(scope="module")
+def built_with_url(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site-url") / "site"
+    assert build_site(REPO, out, base_url=SITE_URL) == 0
+    return out
+
+
 def test_both_languages_have_the_same_pages(built: Path) -> None:
     th = {p.relative_to(built / "th").as_posix() for p in (built / "th").rglob("*.html")}
     en = {p.relative_to(built / "en").as_posix() for p in (built / "en").rglob("*.html")}
@@ -143,9 +153,8 @@ def test_long_listings_are_split_into_pages(tmp_path: Path) -> None:
     assert not (out / "th/kinds/technology.p3.html").exists() or total > 2 * PAGE_SIZE
 
 
-def test_base_url_gives_canonical_hreflang_alternates(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    assert build_site(REPO, out, base_url="https://techclinic.example.org/db") == 0
+def test_base_url_gives_canonical_hreflang_alternates(built_with_url: Path) -> None:
+    out = built_with_url
     page = (out / "en/entries/solar-dome-dryer-banana.html").read_text(encoding="utf-8")
     base = "https://techclinic.example.org/db"
     assert f'<link rel="canonical" href="{base}/en/entries/solar-dome-dryer-banana.html">' in page
@@ -240,7 +249,7 @@ def test_entry_pages_carry_schema_org_json_ld(built: Path) -> None:
             assert isos == {catalog.reference.provinces[p].iso for p in catalog.places(entry)}
 
 
-def test_atom_feeds_parse_with_a_real_feed_parser(built: Path, tmp_path: Path) -> None:
+def test_atom_feeds_parse_with_a_real_feed_parser(built: Path, built_with_url: Path) -> None:
     import feedparser
 
     from generator.database.validate import check_database
@@ -258,9 +267,23 @@ def test_atom_feeds_parse_with_a_real_feed_parser(built: Path, tmp_path: Path) -
         assert newest.title.get(lang) in titles
         for item in feed.entries:
             assert (built / lang / item.link).is_file()  # relative links resolve inside the language folder
-    out = tmp_path / "out"
-    assert build_site(REPO, out, base_url="https://techclinic.example.org/db") == 0
-    feed = feedparser.parse((out / "en" / "feed.xml").read_bytes())
+    feed = feedparser.parse((built_with_url / "en" / "feed.xml").read_bytes())
     assert not feed.bozo
     assert all(e.link.startswith("https://techclinic.example.org/db/en/entries/") for e in feed.entries)
     assert all(e.id == e.link for e in feed.entries)
+
+
+def test_pages_filled_from_shells_equal_pages_rendered_by_mkdocs(
+    built_with_url: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entry pages and sheets are written from one rendered shell per folder; MkDocs would write the same bytes."""
+    monkeypatch.setenv("TC_SHELLS", "0")
+    out = tmp_path / "out"
+    assert build_site(REPO, out, base_url=SITE_URL) == 0
+    filled, rendered = _digest(built_with_url), _digest(out)
+    assert filled.keys() == rendered.keys()
+    assert not any("tc-shell-prototype" in path for path in filled)
+    different = [path for path in filled if filled[path] != rendered[path]]
+    assert different == []
+    entries = [p for p in filled if p.startswith(("th/entries/", "en/sheets/"))]
+    assert len(entries) > 100

@@ -3,18 +3,8 @@
 Kiwix serves a ZIM's files by path, so the site goes in unchanged (both languages, assets, exports) and its relative
 links and its own client-side search keep working in the Kiwix reader.
 
-Thai and Kiwix's full-text search (measured with libzim 3.13 / python-libzim 3.13.1, see tests/test_offline_zim.py):
-- libzim's own HTML indexer gives Xapian raw Thai text. Xapian splits words at spaces and punctuation only, so a
-  Thai run between spaces (often a whole clause) becomes one term, and terms over 64 bytes (~21 Thai letters) are
-  dropped: no Thai word is findable.
-- libzim passes every query through ICU's "Lower; NFD; [:M:] remove; NFC" (it strips accents), which also strips
-  Thai vowel and tone marks (ั ิ ี ึ ื ุ ู ็ ่ ้ ๊ ๋ ์ are Unicode marks): `มะม่วง` is looked up as `มะมวง`. Index data
-  supplied by an item is NOT passed through that step, so pre-segmented text alone only finds words without marks.
-So each page supplies its own index data (title, text, keywords): Thai runs are cut into words with the site's
-own segmenter (generator/thai.py, the same one the site search uses), each term is stripped of marks exactly as
-libzim strips queries, and within a run the joins of 2 and 3 neighbouring words are added, so a query typed
-without spaces (`มะม่วงกวน`, `ถ่านแกลบ`) matches too. Kiwix cannot segment a query, so a longer unspaced query is
-one term and finds only a title or keyword typed whole: the README says to put spaces between Thai words.
+Kiwix's full-text search does not find Thai words in raw HTML; each page brings its own index data, made by
+zimtext.py (the why is written there).
 """
 
 from __future__ import annotations
@@ -26,7 +16,6 @@ import html.parser
 import os
 import re
 import sys
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,18 +24,16 @@ from libzim.writer import Creator, FileProvider, Hint, IndexData, Item
 
 from ..database.catalog import Catalog
 from ..site.search import dictionary_words
-from ..thai import Segmenter, normalize_for_search
+from .zimtext import IndexSegmenter
 
-ILLUSTRATION = Path(__file__).parent / "illustration-48.png"  # the site's favicon.svg at 48×48 (see README there)
+ILLUSTRATION = Path(__file__).parent / "illustration-48.png"  # favicon.svg at 48×48: `rsvg-convert -w 48 -h 48 generator/theme/assets/images/favicon.svg`
 MAIN_PAGE = "th/index.html"
-MAX_NGRAM = 3
 # Pages with their own text for the full-text index; listings, printable sheets and the search page repeat
 # entry text and would crowd the results.
 _FULLTEXT = re.compile(r"^(th|en)/(index|data|entries/[^/]+|about/[^/]+|help/[^/]+)\.html$")
 # Pages offered as title suggestions (Kiwix's search-as-you-type): all reading pages.
 _NOT_ARTICLES = re.compile(r"^(index\.html|404\.html|(th|en)/(search\.html|sheets/.*))$")
 _ENTRY_PAGE = re.compile(r"^(th|en)/entries/([^/]+)\.html$")
-_THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
 # A fixed table, not the mimetypes module: that one reads /etc/mime.types and differs between machines.
 MIME_TYPES = {
     ".html": "text/html",
@@ -66,49 +53,6 @@ MIME_TYPES = {
     ".pdf": "application/pdf",
 }
 _ALREADY_COMPRESSED = frozenset({".png", ".jpg", ".jpeg", ".webp", ".woff2", ".gz", ".pdf"})
-
-
-def strip_marks(text: str) -> str:
-    """What libzim does to every query before Xapian sees it (ICU "Lower; NFD; [:M:] remove; NFC")."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return unicodedata.normalize(
-        "NFC", "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))
-    )
-
-
-@dataclass(frozen=True)
-class Segmenters:
-    """The site's segmenter (keeps keywords and labels whole) and the plain dictionary one (splits them)."""
-
-    site: Segmenter
-    plain: Segmenter
-
-
-def index_text(text: str, segmenters: Segmenters, *, whole_runs: bool = False) -> str:
-    """Text as Xapian should index it: Thai cut into words plus joins of neighbours, marks stripped like queries.
-
-    The site's segmenter keeps compound keywords whole (`สนิมเหล็ก`); their parts (`สนิม`, `เหล็ก`) are added
-    from the plain dictionary so that a word inside a compound is found as well.
-    """
-    out: list[str] = []
-    position = 0
-    text = normalize_for_search(text)
-    for match in _THAI_RUN.finditer(text):
-        out.append(text[position : match.start()])
-        words = segmenters.site.words(match.group())
-        terms = list(words)
-        for word in words:
-            parts = segmenters.plain.words(word) if len(word) > 3 else [word]
-            if len(parts) > 1:
-                terms.extend(parts)
-        for n in range(2, MAX_NGRAM + 1):
-            terms.extend("".join(words[i : i + n]) for i in range(len(words) - n + 1))
-        if whole_runs and len(words) > MAX_NGRAM:
-            terms.append(match.group())
-        out.append(" " + " ".join(terms) + " ")
-        position = match.end()
-    out.append(text[position:])
-    return strip_marks(" ".join(" ".join(out).split()))
 
 
 class _PageText(html.parser.HTMLParser):
@@ -249,7 +193,7 @@ def _page_title(title: str, site_names: tuple[str, ...]) -> str:
     return title
 
 
-def site_items(site: Path, catalog: Catalog, segmenters: Segmenters) -> Iterator[SiteFile]:
+def site_items(site: Path, catalog: Catalog, segmenter: IndexSegmenter) -> Iterator[SiteFile]:
     """Every file of the built site as a ZIM item, with titles and index data for the pages."""
     names = _site_names(catalog)
     for source in sorted(p for p in site.rglob("*") if p.is_file()):
@@ -268,9 +212,9 @@ def site_items(site: Path, catalog: Catalog, segmenters: Segmenters) -> Iterator
                 entry = catalog.entries[entry_match.group(2)]
                 keywords = " ".join(entry.keywords.get(entry_match.group(1)))
             index = PageIndex(
-                index_text(title, segmenters, whole_runs=True),
-                index_text(parser.text, segmenters),
-                index_text(keywords, segmenters, whole_runs=True),
+                segmenter.index_text(title, whole_runs=True),
+                segmenter.index_text(parser.text),
+                segmenter.index_text(keywords, whole_runs=True),
             )
         yield SiteFile(path, source, title, not _NOT_ARTICLES.match(path), index)
 
@@ -290,7 +234,7 @@ def _progress_to_stderr() -> Iterator[None]:
 
 def write_zim(site: Path, target: Path, catalog: Catalog, info: ZimInfo) -> int:
     """Write the site as a ZIM with Thai-aware full-text index; returns the number of items."""
-    segmenters = Segmenters(Segmenter(dictionary_words(catalog)), Segmenter())
+    segmenter = IndexSegmenter(dictionary_words(catalog))
     count = 0
     creator = Creator(target).config_indexing(True, "tha").config_nbworkers(2).config_verbose(False)
     with _progress_to_stderr(), creator:
@@ -312,7 +256,7 @@ def write_zim(site: Path, target: Path, catalog: Catalog, info: ZimInfo) -> int:
         }
         for key, value in metadata.items():
             creator.add_metadata(key, value)
-        for item in site_items(site, catalog, segmenters):
+        for item in site_items(site, catalog, segmenter):
             creator.add_item(item)
             count += 1
     return count

@@ -26,7 +26,8 @@ from ..database.catalog import Catalog
 from ..site.search import dictionary_words
 from .zimtext import IndexSegmenter
 
-ILLUSTRATION = Path(__file__).parent / "illustration-48.png"  # favicon.svg at 48×48: `rsvg-convert -w 48 -h 48 generator/theme/assets/images/favicon.svg`
+# The site's favicon at 48×48: `rsvg-convert -w 48 -h 48 generator/theme/assets/images/favicon.svg`
+ILLUSTRATION = Path(__file__).parent / "illustration-48.png"
 MAIN_PAGE = "th/index.html"
 # Pages with their own text for the full-text index; listings, printable sheets and the search page repeat
 # entry text and would crowd the results.

@@ -129,7 +129,7 @@ def make_edition(root: Path, out: Path, *, cut: Cut | None, base_url: str = "", 
             write_zim(site, staging / f"{stem}.zim", catalog, info)
             outputs.append(staging / f"{stem}.zim")
         top = site.rename(staging / stem)
-        code = _finish_folder(top, catalog, cut, date, f"{stem}.zim")
+        code = _finish_folder(top, catalog, cut, date, f"{stem}.zim" if zim else "")
         if code != 0:
             return code
         write_zip(top, staging / f"{stem}.zip", epoch)

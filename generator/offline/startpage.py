@@ -22,7 +22,7 @@ POWERSHELL_CHECK = (
 
 
 def start_page(catalog: Catalog, cut: Cut | None, date: dt.date, zim_name: str) -> str:
-    """The start page's HTML (every value escaped by Jinja's autoescape)."""
+    """The start page's HTML (every value escaped by Jinja's autoescape); `zim_name` is empty without a ZIM."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
     )

@@ -7,11 +7,14 @@ Measured with python-libzim 3.13.1 (libzim 9, Xapian 1.4); tests/test_offline.py
 - libzim passes every query through ICU's "Lower; NFD; [:M:] remove; NFC" (it strips accents), which also strips
   Thai vowel and tone marks (ั ิ ี ึ ื ุ ู ็ ่ ้ ๊ ๋ ์ are Unicode marks): `มะม่วง` is looked up as `มะมวง`. Index data
   that an item supplies is NOT passed through that step, so pre-segmented text alone finds only words without marks.
+- Older readers do not strip: Debian's kiwix-serve 3.3 (libkiwix 11, libzim 8.1) finds `สนม` but not `สนิม` in an
+  index of stripped terms.
 So the index text here is: Thai runs cut into words by the site's own segmenter (the one the site search uses),
 the parts of compound words that the site's dictionary keeps whole (`สนิมเหล็ก` → `สนิม`, `เหล็ก`), the joins of
-2 and 3 neighbouring words (so `ถ่านแกลบ` typed without a space is found), every term stripped of marks exactly as
-libzim strips queries. Kiwix cannot segment a query, so a longer unspaced query is one term that finds only a
-title or keyword typed whole: the README tells readers to put spaces between Thai words.
+2 and 3 neighbouring words (so `ถ่านแกลบ` typed without a space is found); every term stripped of marks exactly as
+libzim 9 strips queries, and also as written when that differs, for readers on libzim 8. Kiwix cannot segment a
+query, so a longer unspaced query is one term that finds only a title or keyword typed whole: the README tells
+readers to put spaces between Thai words.
 """
 
 from __future__ import annotations
@@ -93,7 +96,13 @@ class IndexSegmenter:
             out.append(" " + " ".join(terms) + " ")
             position = match.end()
         out.append(text[position:])
-        return strip_marks(" ".join(" ".join(out).split()))
+        terms = []
+        for term in " ".join(out).split():
+            bare = strip_marks(term)
+            terms.append(bare)
+            if bare != term.lower():
+                terms.append(term.lower())  # for readers whose libzim leaves marks in the query
+        return " ".join(terms)
 
 
 @lru_cache(maxsize=1)

@@ -258,10 +258,28 @@ def test_verify_finds_a_changed_file_inside_the_zip(edition: Edition, tmp_path: 
     assert "changed / ไฟล์ถูกแก้ไข: th/index.html" in proc.stdout
 
 
+def test_verify_reports_a_damaged_member_of_the_zip(edition: Edition, tmp_path: Path) -> None:
+    data = bytearray(edition.zip.read_bytes())
+    with zipfile.ZipFile(edition.zip) as archive:
+        info = archive.getinfo(f"{edition.zip.stem}/th/entries/{SAMPLE_ENTRY}.html")
+    # flip one byte in the middle of that member's compressed data (a bad sector on the USB stick)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + info.compress_size // 2] ^= 0xFF
+    damaged = tmp_path / edition.zip.name
+    damaged.write_bytes(bytes(data))
+    proc = run_generator("verify", str(damaged))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert f"changed / ไฟล์ถูกแก้ไข: th/entries/{SAMPLE_ENTRY}.html" in proc.stdout
+    assert "Traceback" not in proc.stderr
+
+
 def test_verify_refuses_something_that_is_not_an_edition(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("x")
     proc = run_generator("verify", str(tmp_path))
     assert proc.returncode == 1 and SUMS_NAME in proc.stderr and "Traceback" not in proc.stderr
+    (tmp_path / "SHA256SUMS").write_bytes(b"\xff\xfe not text")
+    proc = run_generator("verify", str(tmp_path))
+    assert proc.returncode == 1 and "UTF-8" in proc.stderr and "Traceback" not in proc.stderr
     proc = run_generator("verify", str(tmp_path / "nothing-here"))
     assert proc.returncode == 2
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -128,18 +129,27 @@ def verify_zip(path: Path) -> Verification:
             for name in names:
                 inner = name[len(prefix) :] if name.startswith(prefix) else "../" + name
                 digest = hashlib.sha256()
-                with archive.open(name) as handle:
-                    while chunk := handle.read(_CHUNK):
-                        digest.update(chunk)
+                try:
+                    with archive.open(name) as handle:
+                        while chunk := handle.read(_CHUNK):
+                            digest.update(chunk)
+                except (zipfile.BadZipFile, zlib.error):  # damaged bytes in this member: report it as changed
+                    yield inner, "damaged"
+                    continue
                 yield inner, digest.hexdigest()
 
         return _compare(expected, members())
 
 
 def verify(path: Path) -> Verification:
-    """Check a copy of an edition, given as the zip or as an unzipped folder."""
-    if path.is_dir():
-        return verify_folder(path)
-    if zipfile.is_zipfile(path):
-        return verify_zip(path)
+    """Check a copy of an edition, given as the zip or as an unzipped folder; SumsError when it cannot be read."""
+    try:
+        if path.is_dir():
+            return verify_folder(path)
+        if zipfile.is_zipfile(path):
+            return verify_zip(path)
+    except UnicodeDecodeError as exc:
+        raise SumsError(f"{SUMS_NAME} is not UTF-8 text / ไฟล์ {SUMS_NAME} ไม่ใช่ข้อความ UTF-8") from exc
+    except zipfile.BadZipFile as exc:
+        raise SumsError(f"{path.name} is a damaged zip ({exc}) / ไฟล์ zip เสียหาย") from exc
     raise SumsError(f"{path} is neither a folder nor a zip / {path} ไม่ใช่โฟลเดอร์หรือไฟล์ zip")

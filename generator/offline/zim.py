@@ -34,6 +34,7 @@ MAIN_PAGE = "th/index.html"
 _FULLTEXT = re.compile(r"^(th|en)/(index|data|entries/[^/]+|about/[^/]+|help/[^/]+)\.html$")
 # Pages offered as title suggestions (Kiwix's search-as-you-type): all reading pages.
 _NOT_ARTICLES = re.compile(r"^(index\.html|404\.html|(th|en)/(search\.html|sheets/.*))$")
+_TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL | re.IGNORECASE)
 _ENTRY_PAGE = re.compile(r"^(th|en)/entries/([^/]+)\.html$")
 # A fixed table, not the mimetypes module: that one reads /etc/mime.types and differs between machines.
 MIME_TYPES = {
@@ -202,21 +203,25 @@ def site_items(site: Path, catalog: Catalog, segmenter: IndexSegmenter) -> Itera
         if not path.endswith(".html"):
             yield SiteFile(path, source, "", False, None)
             continue
+        text = source.read_text(encoding="utf-8")
+        if not _FULLTEXT.match(path):  # only the title is needed: skip parsing the whole page
+            found = _TITLE.search(text)
+            title = _page_title(found.group(1) if found else "", names)
+            yield SiteFile(path, source, title, not _NOT_ARTICLES.match(path), None)
+            continue
         parser = _PageText()
-        parser.feed(source.read_text(encoding="utf-8"))
+        parser.feed(text)
         title = _page_title(parser.title, names)
-        index = None
-        if _FULLTEXT.match(path):
-            keywords = ""
-            entry_match = _ENTRY_PAGE.match(path)
-            if entry_match and entry_match.group(2) in catalog.entries:
-                entry = catalog.entries[entry_match.group(2)]
-                keywords = " ".join(entry.keywords.get(entry_match.group(1)))
-            index = PageIndex(
-                segmenter.index_text(title, whole_runs=True),
-                segmenter.index_text(parser.text),
-                segmenter.index_text(keywords, whole_runs=True),
-            )
+        keywords = ""
+        entry_match = _ENTRY_PAGE.match(path)
+        if entry_match and entry_match.group(2) in catalog.entries:
+            entry = catalog.entries[entry_match.group(2)]
+            keywords = " ".join(entry.keywords.get(entry_match.group(1)))
+        index = PageIndex(
+            segmenter.index_text(title, whole_runs=True),
+            segmenter.index_text(parser.text),
+            segmenter.index_text(keywords, whole_runs=True),
+        )
         yield SiteFile(path, source, title, not _NOT_ARTICLES.match(path), index)
 
 

@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check|schema|geography|build|serve`."""
+"""Command line: `python -m generator check|schema|geography|build|offline|verify|synth|serve`."""
 
 from __future__ import annotations
 
@@ -72,6 +72,58 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(Path(args.root), Path(args.out), args.port)
 
 
+def cmd_offline(args: argparse.Namespace) -> int:
+    """Build the offline edition: a zip that works from file:// on any drive, and a Kiwix ZIM."""
+    from .database.cut import CutError, make_cut
+    from .database.reference import load_reference
+    from .offline.edition import make_edition
+
+    root = Path(args.root)
+    cut = None
+    if args.region or args.province:
+        reference, problems = load_reference(root / "site_config")
+        if any(p.is_error for p in problems):
+            _print_problems(problems, "text")
+            return EXIT_INVALID
+        try:
+            cut = make_cut(reference, "region" if args.region else "province", args.region or args.province)
+        except CutError as exc:
+            print(f"python -m generator offline: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    return make_edition(root, Path(args.out), cut=cut, base_url=args.base_url, zim=not args.no_zim)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Check a copy of the offline edition (folder or zip) against its checksum file."""
+    from .offline.checksums import SumsError, verify
+
+    path = Path(args.path)
+    if not path.exists():
+        print(f"{path}: no such file or folder / ไม่พบไฟล์หรือโฟลเดอร์นี้", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result = verify(path)
+    except SumsError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    for label_en, label_th, names in (
+        ("missing", "ไฟล์หายไป", result.missing),
+        ("changed", "ไฟล์ถูกแก้ไข", result.changed),
+        ("extra", "ไฟล์เกินมา", result.extra),
+    ):
+        for name in names:
+            print(f"{label_en} / {label_th}: {name}")
+    if result.ok:
+        print(f"OK: all {result.checked} files complete and unchanged / ไฟล์ครบทั้ง {result.checked} ไฟล์และไม่ถูกแก้ไข")
+        return EXIT_OK
+    print(
+        f"FAILED: {len(result.missing)} missing, {len(result.changed)} changed, {len(result.extra)} extra / "
+        f"ไม่ผ่าน: หายไป {len(result.missing)} แก้ไข {len(result.changed)} เกินมา {len(result.extra)} ไฟล์",
+        file=sys.stderr,
+    )
+    return EXIT_INVALID
+
+
 def cmd_synth(args: argparse.Namespace) -> int:
     """Write a synthetic database of N entries (for benchmarks; never commit it)."""
     from .synth import synthesize
@@ -105,6 +157,19 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="site", help="output folder (default: site)")
     build.add_argument("--base-url", default="", help="public URL of the site, for canonical links and feeds")
     build.set_defaults(func=cmd_build)
+
+    offline = sub.add_parser("offline", help="build the offline edition (zip + Kiwix ZIM) / สร้างฉบับออฟไลน์")
+    offline.add_argument("--out", required=True, help="folder for the zip and the .zim")
+    cut = offline.add_mutually_exclusive_group()
+    cut.add_argument("--region", help="only the entries of one region (id from site_config/regions.yaml)")
+    cut.add_argument("--province", help="only the entries of one province (id from site_config/provinces.yaml)")
+    offline.add_argument("--base-url", default="", help="public URL of the online site, for canonical links")
+    offline.add_argument("--no-zim", action="store_true", help="write only the zip")
+    offline.set_defaults(func=cmd_offline)
+
+    verify = sub.add_parser("verify", help="check a copy of the offline edition / ตรวจสอบสำเนาฉบับออฟไลน์")
+    verify.add_argument("path", help="the edition's zip or an unzipped folder")
+    verify.set_defaults(func=cmd_verify)
 
     synth = sub.add_parser("synth", help="write a synthetic database for benchmarks")
     synth.add_argument("--entries", type=int, required=True)

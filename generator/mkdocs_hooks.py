@@ -19,6 +19,7 @@ _REPO = Path(__file__).resolve().parent.parent
 if str(_REPO) not in sys.path:  # MkDocs loads hooks by path; make the package importable
     sys.path.insert(0, str(_REPO))
 
+from generator.database.cut import CUT_ENV, apply_cut, parse_spec  # noqa: E402
 from generator.database.validate import check_database  # noqa: E402
 from generator.diagnostics import format_text  # noqa: E402
 from generator.site import shell  # noqa: E402
@@ -54,6 +55,8 @@ def on_config(config: Any) -> Any:
     if catalog is None:
         errors = [format_text(p) for p in problems if p.is_error]
         raise PluginError("the database has errors; run `python -m generator check`:\n" + "\n".join(errors[:20]))
+    if os.environ.get(CUT_ENV):  # an edition of one region or province (set by generator.site.build)
+        catalog = apply_cut(catalog, parse_spec(reference, os.environ[CUT_ENV]))
     ui = reference.ui
     config.use_directory_urls = False
     # Material's 404.html needs absolute URLs, which a copy on a USB drive cannot have; the build writes

@@ -3,12 +3,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh dev
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the browser tests…"
+# kiwix-tools: kiwix-serve, a real Kiwix reader for the offline edition's ZIM file.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v kiwix-serve >/dev/null 2>&1; then
+  echo "Installing Debian's chromium and kiwix-tools for the browser and ZIM tests…"
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium kiwix-tools >/dev/null
 fi
 # axe-core for the accessibility tests, pinned in tests/package-lock.json (a test tool, not shipped).
 if [ ! -f tests/node_modules/axe-core/axe.min.js ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .. import diagnostics
 from ..database.catalog import Catalog
+from ..database.cut import CUT_ENV, Cut, apply_cut
 from ..database.validate import check_database
 from ..database.docs import json_schema_text
 from ..exports import write_exports
@@ -104,8 +105,11 @@ def _replace_output(staging: Path, out: Path) -> None:
         shutil.rmtree(old)
 
 
-def build_site(root: Path, out: Path, *, base_url: str = "") -> int:
-    """Check the database, build both languages, and publish to `out` atomically. Returns an exit code."""
+def build_site(root: Path, out: Path, *, base_url: str = "", cut: Cut | None = None) -> int:
+    """Check the database, build both languages, and publish to `out` atomically. Returns an exit code.
+
+    With a cut, only the entries of that region or province are built (see generator/database/cut.py).
+    """
     start = time.perf_counter()
     catalog, _, problems = check_database(root)
     shown = [p for p in problems if p.is_error] + [p for p in problems if not p.is_error]
@@ -117,6 +121,10 @@ def build_site(root: Path, out: Path, *, base_url: str = "") -> int:
         en, th = diagnostics.summary(problems)
         print(f"build stopped, the site was not changed: {en} / {th}", file=sys.stderr)
         return 1
+    catalog = apply_cut(catalog, cut)
+    if not catalog.entries:
+        print("build stopped: no entry belongs to this region or province / ไม่มีรายการใดในภาคหรือจังหวัดนี้", file=sys.stderr)
+        return 1
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
@@ -127,6 +135,7 @@ def build_site(root: Path, out: Path, *, base_url: str = "") -> int:
         "PYTHAINLP_OFFLINE": "1",
         "PYTHAINLP_READ_ONLY": "1",
         "TC_BASE_URL": base_url or os.environ.get("TC_BASE_URL", ""),
+        CUT_ENV: cut.spec() if cut else "",  # the MkDocs processes apply the same cut
     }
     try:
         with ThreadPoolExecutor(max_workers=len(LANGS)) as pool:

@@ -7,6 +7,7 @@ replaced, only this file changes.
 from __future__ import annotations
 
 import os
+import pickle
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,12 +20,14 @@ _REPO = Path(__file__).resolve().parent.parent
 if str(_REPO) not in sys.path:  # MkDocs loads hooks by path; make the package importable
     sys.path.insert(0, str(_REPO))
 
+from generator.database.catalog import Catalog  # noqa: E402
 from generator.database.cut import CUT_ENV, apply_cut, parse_spec  # noqa: E402
 from generator.database.validate import check_database  # noqa: E402
 from generator.diagnostics import format_text  # noqa: E402
 from generator.site import shell  # noqa: E402
 from generator.site.browse import DATA_PATH as BROWSE_DATA_PATH  # noqa: E402
 from generator.site.browse import browse_data  # noqa: E402
+from generator.site.build import CATALOG_ENV  # noqa: E402
 from generator.site.csp import add_policy  # noqa: E402
 from generator.site.feeds import FEED_PATH, atom_feed  # noqa: E402
 from generator.site.pages import SitePage, media_files, page_url, render_site_pages  # noqa: E402
@@ -44,19 +47,31 @@ def _content_pages(docs_dir: Path, folder: str, order: tuple[str, ...]) -> list[
     return [p for p in order if p in found] + [p for p in found if p not in order]
 
 
+def _load_catalog(config: Any) -> Catalog:
+    """The catalog the build checked (handed over by generator.site.build), or check the database now."""
+    handed_over = os.environ.get(CATALOG_ENV)
+    if handed_over:  # written by this build's parent process into its private staging folder
+        with open(handed_over, "rb") as stream:
+            catalog: Catalog = pickle.load(stream)
+        return catalog
+    data_root = Path(os.environ.get("TC_DATA_ROOT") or Path(config.config_file_path).parent)
+    checked, reference, problems = check_database(data_root)
+    if checked is None:
+        errors = [format_text(p) for p in problems if p.is_error]
+        raise PluginError("the database has errors; run `python -m generator check`:\n" + "\n".join(errors[:20]))
+    if os.environ.get(CUT_ENV):  # an edition of one region or province
+        checked = apply_cut(checked, parse_spec(reference, os.environ[CUT_ENV]))
+    return checked
+
+
 def on_config(config: Any) -> Any:
     """Load the database for this build's language, and set names, nav and switch labels."""
     lang = config.theme["language"]
     if lang not in LANGS:
         raise PluginError(f"theme.language must be one of {LANGS}, not {lang!r}")
     other = "en" if lang == "th" else "th"
-    data_root = Path(os.environ.get("TC_DATA_ROOT") or Path(config.config_file_path).parent)
-    catalog, reference, problems = check_database(data_root)
-    if catalog is None:
-        errors = [format_text(p) for p in problems if p.is_error]
-        raise PluginError("the database has errors; run `python -m generator check`:\n" + "\n".join(errors[:20]))
-    if os.environ.get(CUT_ENV):  # an edition of one region or province (set by generator.site.build)
-        catalog = apply_cut(catalog, parse_spec(reference, os.environ[CUT_ENV]))
+    catalog = _load_catalog(config)
+    reference = catalog.reference
     ui = reference.ui
     config.use_directory_urls = False
     # Material's 404.html needs absolute URLs, which a copy on a USB drive cannot have; the build writes

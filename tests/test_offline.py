@@ -288,8 +288,14 @@ def test_verify_refuses_something_that_is_not_an_edition(tmp_path: Path) -> None
 def _belongs(record: dict, province: str, institutions: dict[str, dict]) -> bool:  # type: ignore[type-arg]
     """The documented rule, written again from the YAML files (not the generator's code)."""
     inst = institutions[record["institution"]]
-    named = set(record["provinces"]) | ({record["community"]["province"]} if record.get("community") else set())
+    named = set(record.get("provinces", []))
+    named |= {record[part]["province"] for part in ("community", "place") if part in record}
     return province in named or inst["province"] == province or province in inst.get("provinces_served", [])
+
+
+def _with_village_technologies(kept: set[str], records: dict[str, dict]) -> set[str]:  # type: ignore[type-arg]
+    """Kept villages keep the technologies they apply."""
+    return kept | {t for i in kept for t in records[i].get("technologies", [])}
 
 
 def test_a_province_edition_has_only_its_entries_and_no_link_to_others(tmp_path: Path, catalog) -> None:  # type: ignore[no-untyped-def]
@@ -306,7 +312,9 @@ def test_a_province_edition_has_only_its_entries_and_no_link_to_others(tmp_path:
     for source in sorted((REPO / "technologies").glob("*/*.yaml")):
         record = yaml.safe_load(source.read_text("utf-8"))
         entries[record["id"]] = record
-    expected = {i for i, r in entries.items() if _belongs(r, province, institutions)}
+    expected = _with_village_technologies(
+        {i for i, r in entries.items() if _belongs(r, province, institutions)}, entries
+    )
     dropped = set(entries) - expected
     assert expected and dropped  # the cut is neither everything nor nothing
     exported = {r["id"] for r in json.loads((top / "data/techclinic-entries.json").read_text("utf-8"))["entries"]}
@@ -338,7 +346,10 @@ def test_a_region_edition_has_the_entries_of_its_provinces(tmp_path: Path) -> No
         i["id"]: i for i in yaml.safe_load((REPO / "site_config/institutions.yaml").read_text("utf-8"))["institutions"]
     }
     records = [yaml.safe_load(p.read_text("utf-8")) for p in (REPO / "technologies").glob("*/*.yaml")]
-    expected = {r["id"] for r in records if any(_belongs(r, p, institutions) for p in south)}
+    by_id = {r["id"]: r for r in records}
+    expected = _with_village_technologies(
+        {r["id"] for r in records if any(_belongs(r, p, institutions) for p in south)}, by_id
+    )
     with zipfile.ZipFile(built.zip) as archive:
         pages = {n.rsplit("/", 1)[1][:-5] for n in archive.namelist() if "/th/entries/" in n}
     assert pages == expected and 0 < len(expected) < len(records)

@@ -7,7 +7,8 @@ An entry belongs to a province when
 An entry belongs to a region when it belongs to one of the region's provinces.
 
 The cut is applied to the catalog before anything is rendered, so listings, search, exports, counts and related
-links all see the same smaller database. Links to a dropped entry (`related`) are removed with it.
+links all see the same smaller database. Links to a dropped entry (`related`) are removed with it; the
+technologies that a kept S&T village applies are kept with it.
 """
 
 from __future__ import annotations
@@ -93,6 +94,10 @@ def apply_cut(catalog: Catalog, cut: Cut | None) -> Catalog:
         return catalog
     provinces = cut.provinces(catalog.reference)
     kept = {e.id: e for e in catalog.entries.values() if belongs(catalog, e, provinces)}
+    # A village's technologies are in use where the village is, so they stay with it.
+    for village in [e.village for e in kept.values() if e.village]:
+        kept.update((t, catalog.entries[t]) for t in village.technologies)
+    kept = {k: kept[k] for k in sorted(kept)}
     entries = [
         dataclasses.replace(e, related=tuple(r for r in e.related if r in kept)) if set(e.related) - set(kept) else e
         for e in kept.values()

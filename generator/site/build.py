@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -60,6 +61,9 @@ ROOT_INDEX = """<!doctype html>
 </body>
 </html>
 """
+
+
+CATALOG_ENV = "TC_CATALOG_PICKLE"  # path of the checked catalog, for the MkDocs processes of one build
 
 
 def source_date_epoch(catalog: Catalog) -> int:
@@ -137,6 +141,11 @@ def build_site(root: Path, out: Path, *, base_url: str = "", cut: Cut | None = N
         "TC_BASE_URL": base_url or os.environ.get("TC_BASE_URL", ""),
         CUT_ENV: cut.spec() if cut else "",  # the MkDocs processes apply the same cut
     }
+    # The MkDocs processes build from the catalog checked here instead of checking the database again.
+    handover = Path(tempfile.mkdtemp(prefix=".tc-catalog-", dir=out.parent))
+    catalog_file = handover / "catalog.pickle"
+    catalog_file.write_bytes(pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL))
+    env[CATALOG_ENV] = str(catalog_file)
     try:
         with ThreadPoolExecutor(max_workers=len(LANGS)) as pool:
             results = list(pool.map(lambda lang: _run_mkdocs(root, lang, staging / lang, env), LANGS))
@@ -174,6 +183,8 @@ def build_site(root: Path, out: Path, *, base_url: str = "", cut: Cut | None = N
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        shutil.rmtree(handover, ignore_errors=True)
     pages = sum(1 for _ in out.rglob("*.html"))
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(

@@ -31,6 +31,7 @@ from generator.site.build import CATALOG_ENV  # noqa: E402
 from generator.site.csp import add_policy  # noqa: E402
 from generator.site.feeds import FEED_PATH, atom_feed  # noqa: E402
 from generator.site.pages import SitePage, media_files, page_url, render_site_pages  # noqa: E402
+from generator.site.quick import SHELL_CACHE_ENV, save_shell  # noqa: E402
 from generator.site.search import INDEX_PATH, ContentPage, build_index, dictionary_words, strip_markdown  # noqa: E402
 from generator.thai import Segmenter  # noqa: E402
 
@@ -203,6 +204,9 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     folder, _, name = page.file.src_uri.partition("/")
     if name == f"{shell.PROTOTYPE_ID}.md":
         _state["shells"][folder] = shell.Shell.of(output)
+        cache = os.environ.get(SHELL_CACHE_ENV)
+        if cache:  # `serve` writes changed entries from these before the full rebuild is done
+            save_shell(Path(cache), _state["lang"], folder, output)
     return add_policy(output)
 
 

@@ -62,3 +62,55 @@ def test_mkdocs_serve_rebuilds_when_an_entry_changes(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_generator_serve_updates_a_changed_entry_at_once_then_rebuilds(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    for name in ("site_config", "technologies", "content"):
+        shutil.copytree(REPO / name, data / name)
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as stream:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "--root",
+                str(data),
+                "serve",
+                "--out",
+                str(tmp_path / "out"),
+                "--port",
+                str(port),
+            ],
+            cwd=REPO,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHAINLP_OFFLINE": "1"},
+            stdout=stream,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+    try:
+        url = f"http://127.0.0.1:{port}/en/entries/community-rice-mill.html"
+        sheet = f"http://127.0.0.1:{port}/th/sheets/community-rice-mill.html"
+        listing = f"http://127.0.0.1:{port}/th/institutions/nu.html"
+        assert _wait_for(url, "<h1", 120), "serve did not come up:\n" + log.read_text("utf-8")
+        entry = data / "technologies" / "nu" / "community-rice-mill.yaml"
+        text = entry.read_text(encoding="utf-8")
+        text = text.replace("title:\n  th: ", "title:\n  th: ฉบับแก้ไข ", 1).replace("  en: ", "  en: Revised ", 1)
+        entry.write_text(text, encoding="utf-8")
+        assert _wait_for(url, "Revised", 20), "the entry page did not change:\n" + log.read_text("utf-8")
+        assert _wait_for(sheet, "ฉบับแก้ไข", 5)
+        assert "updated community-rice-mill in" in log.read_text("utf-8")
+        # the full rebuild follows: the institution's listing shows the new title too
+        assert _wait_for(listing, "ฉบับแก้ไข", 120), log.read_text("utf-8")
+        # a change that breaks the entry is not applied quickly; the full build reports it and keeps the site
+        entry.write_text(text.replace("date_added: ", "date_added: 2999-", 1), encoding="utf-8")
+        deadline = time.monotonic() + 120
+        while "build stopped" not in log.read_text("utf-8") and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert "build stopped" in log.read_text("utf-8")
+        assert "Revised" in (_get(url) or "")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -114,6 +114,11 @@ def build_site(root: Path, out: Path, *, base_url: str = "", cut: Cut | None = N
 
     With a cut, only the entries of that region or province are built (see generator/database/cut.py).
     """
+    return build(root, out, base_url=base_url, cut=cut)[0]
+
+
+def build(root: Path, out: Path, *, base_url: str = "", cut: Cut | None = None) -> tuple[int, Catalog | None]:
+    """build_site, also returning the catalog that was built (None when the build failed)."""
     start = time.perf_counter()
     catalog, _, problems = check_database(root)
     shown = [p for p in problems if p.is_error] + [p for p in problems if not p.is_error]
@@ -124,11 +129,11 @@ def build_site(root: Path, out: Path, *, base_url: str = "", cut: Cut | None = N
     if catalog is None:
         en, th = diagnostics.summary(problems)
         print(f"build stopped, the site was not changed: {en} / {th}", file=sys.stderr)
-        return 1
+        return 1, None
     catalog = apply_cut(catalog, cut)
     if not catalog.entries:
         print("build stopped: no entry belongs to this region or province / ไม่มีรายการใดในภาคหรือจังหวัดนี้", file=sys.stderr)
-        return 1
+        return 1, None
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
@@ -156,7 +161,7 @@ def build_site(root: Path, out: Path, *, base_url: str = "", cut: Cut | None = N
         if failed:
             print("build failed, the site was not changed / สร้างเว็บไซต์ไม่สำเร็จ เว็บไซต์เดิมไม่ถูกเปลี่ยน", file=sys.stderr)
             shutil.rmtree(staging, ignore_errors=True)
-            return 1
+            return 1, None
         ui = catalog.reference.ui
         names = {"title_th": ui["site_name"].th, "title_en": ui["site_name"].en}
         (staging / "index.html").write_text(ROOT_INDEX.format(**names), encoding="utf-8")
@@ -178,7 +183,7 @@ def build_site(root: Path, out: Path, *, base_url: str = "", cut: Cut | None = N
                 file=sys.stderr,
             )
             shutil.rmtree(staging, ignore_errors=True)
-            return 1
+            return 1, None
         _replace_output(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -191,4 +196,4 @@ def build_site(root: Path, out: Path, *, base_url: str = "", cut: Cut | None = N
         f"built {len(catalog.entries)} entries, {pages} pages, {size / 1e6:.1f} MB into {out} "
         f"in {time.perf_counter() - start:.1f} s"
     )
-    return 0
+    return 0, catalog

@@ -1,14 +1,20 @@
-"""`python -m generator serve`: build both languages, serve them, and rebuild when a source file changes."""
+"""`python -m generator serve`: build both languages, serve them, and rebuild when a source file changes.
+
+When only existing entry files changed, their own pages are updated at once from the last build's shells
+(generator/site/quick.py), then the full rebuild follows for listings, search and exports.
+"""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 import time
 from pathlib import Path
 
-from .build import build_site
+from .build import build
+from .quick import SHELL_CACHE_ENV, QuickUpdater, entry_files_changed
 
 WATCHED = ("technologies", "site_config", "content", "generator/site/templates", "generator/theme", "mkdocs.yml")
 
@@ -26,20 +32,37 @@ def _snapshot(root: Path) -> dict[str, float]:
 
 def serve(root: Path, out: Path, port: int) -> int:
     """Serve `out` on localhost and rebuild it (atomically) whenever a watched file changes."""
-    build_site(root, out)
+    out = out.resolve()
+    quick = QuickUpdater(root.resolve(), out, out.with_name(out.name + ".shells"))
+    os.environ[SHELL_CACHE_ENV] = str(quick.cache)  # the MkDocs processes of each build keep their shells there
+
+    def full_build() -> None:
+        code, catalog = build(root, out)
+        if code == 0:
+            quick.catalog = catalog
+
+    full_build()
     # The build swaps a new folder in at the same path, so a handler bound to the path serves each rebuild.
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out.resolve()))
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"serving http://127.0.0.1:{port}/th/index.html (Ctrl+C to stop)")
+    print(f"serving http://127.0.0.1:{port}/th/index.html (Ctrl+C to stop)", flush=True)
     seen = _snapshot(root)
     try:
         while True:
             time.sleep(0.5)
             now = _snapshot(root)
             if now != seen:
+                changed = entry_files_changed(seen, now, root.resolve())
                 seen = now
-                print("change detected, rebuilding…")
-                build_site(root, out)
+                start = time.perf_counter()
+                entries = quick.changed_entries(changed) if changed else None
+                if entries:
+                    quick.apply(entries)
+                    names = ", ".join(e.id for e in entries)
+                    print(f"updated {names} in {time.perf_counter() - start:.1f} s; rebuilding the rest…", flush=True)
+                else:
+                    print("change detected, rebuilding…", flush=True)
+                full_build()
     finally:
         server.shutdown()

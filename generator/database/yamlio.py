@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -29,9 +29,8 @@ MAX_DEPTH = 10
 MAX_PROBLEMS_PER_FILE = 50
 
 
-@dataclass(frozen=True)
-class Pos:
-    """A 1-based line and column in a file."""
+class Pos(NamedTuple):
+    """A 1-based line and column in a file (a tuple: hundreds of thousands are made per check)."""
 
     line: int
     column: int
@@ -188,6 +187,11 @@ def _pos(mark: Any) -> Pos:
     return Pos(mark.line + 1, mark.column + 1) if mark is not None else Pos(1, 1)
 
 
+_SCALAR, _ALIAS, _DOCUMENT_START = yaml.ScalarEvent, yaml.AliasEvent, yaml.DocumentStartEvent
+_OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
 def _written_tag(tag: str) -> str:
     """A tag as it was typed: `!!binary` rather than the resolved `tag:yaml.org,2002:binary`."""
     prefix = "tag:yaml.org,2002:"
@@ -249,30 +253,38 @@ class _TreeBuilder:
                 container.items[pending] = node
             self.stack[-1] = (container, None)
 
-    def feed(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
+    def feed(self, event: Any) -> None:  # a yaml.Event; typed Any for the attribute access of the hot path
+        kind = type(event)
+        if kind is _SCALAR:  # the most frequent event first: this loop is the hot path of `check`
+            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                self._check_node_event(event)
+            start, end = event.start_mark, event.end_mark
+            node = Scalar(
+                event.value,
+                Pos(start.line + 1, start.column + 1),
+                Pos(end.line + 1, end.column + 1),
+                event.style or None,
+            )
+            self._add(node, node.start)
+        elif kind is _DOCUMENT_START:
             self.documents += 1
             if self.documents > 1:
                 self.fail("yaml-multiple-documents", _pos(event.start_mark))
                 raise _StopParsing
-        elif isinstance(event, yaml.AliasEvent):
+        elif kind is _ALIAS:
             self.fail("yaml-alias", _pos(event.start_mark), name=event.anchor)
             raise _StopParsing
-        elif isinstance(event, yaml.ScalarEvent):
-            self._check_node_event(event)
-            node = Scalar(event.value, _pos(event.start_mark), _pos(event.end_mark), event.style or None)
-            self._add(node, node.start)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+        elif kind in _OPEN:
             self._check_node_event(event)
             pos = _pos(event.start_mark)
             if len(self.stack) >= MAX_DEPTH:
                 self.fail("yaml-too-deep", pos, limit=MAX_DEPTH)
                 raise _StopParsing
             container: Mapping | Sequence
-            container = Mapping({}, {}, pos) if isinstance(event, yaml.MappingStartEvent) else Sequence([], pos, pos)
+            container = Mapping({}, {}, pos) if kind is yaml.MappingStartEvent else Sequence([], pos, pos)
             self._add(container, pos)
             self.stack.append((container, None))
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+        elif kind in _CLOSE:
             container, _ = self.stack.pop()
             container.end = _pos(event.end_mark)
 
@@ -340,9 +352,11 @@ def _syntax_detail(exc: yaml.YAMLError) -> tuple[str, str]:
 def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     """Parse checked text into a Node tree, or return the problems that stopped it."""
     builder = _TreeBuilder(path)
+    parser = _EventLoader(text)
     try:
-        for event in yaml.parse(text, Loader=_EventLoader):
-            builder.feed(event)
+        feed, next_event = builder.feed, parser.get_event
+        while parser.check_event():
+            feed(next_event())
     except _StopParsing:
         return None, builder.problems
     except yaml.YAMLError as exc:
@@ -354,6 +368,8 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     except (ValueError, OverflowError, MemoryError, RecursionError) as exc:  # defensive: never a traceback
         builder.fail("yaml-syntax", Pos(1, 1), detail_en=type(exc).__name__, detail_th=type(exc).__name__)
         return None, builder.problems
+    finally:
+        parser.dispose()
     if builder.root is None or (isinstance(builder.root, Scalar) and builder.root.is_null):
         builder.fail("yaml-empty", Pos(1, 1))
         return None, builder.problems

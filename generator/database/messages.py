@@ -361,6 +361,17 @@ MESSAGES: dict[str, tuple[Severity, str, str]] = {
         "{detail}",
         "{detail_th}",
     ),
+    # --- contributor tools: placeholders written by `new`, review freshness ---
+    "placeholder": (
+        E,
+        'Fill in this field: it still holds the placeholder "TODO". {help_en}{hint}',
+        'กรุณากรอกช่องนี้ ยังเป็นค่าตัวอย่าง "TODO" อยู่ {help_th}{hint_th}',
+    ),
+    "review-stale": (
+        W,
+        "Last reviewed on {reviewed}, more than two years before {today}. Check that the facts still hold, then set date_reviewed to the day you checked.",
+        "ตรวจทานครั้งล่าสุดเมื่อ {reviewed} เกินสองปีก่อนวันที่ {today} กรุณาตรวจว่าข้อมูลยังถูกต้อง แล้วแก้ date_reviewed เป็นวันที่ตรวจ",
+    ),
 }
 
 

@@ -48,6 +48,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     if written is None:
         print("site_config/ is invalid: run `python -m generator check` first.", file=sys.stderr)
         return EXIT_INVALID
+    written += contrib.generated_files(root)  # issue form, CODEOWNERS example, spreadsheet template
     for path in written:
         print(f"wrote {path.relative_to(root).as_posix()}")
     return EXIT_OK

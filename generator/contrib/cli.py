@@ -42,13 +42,20 @@ def _entry_file_of(root: Path, name: str) -> str:
 def check_extras(
     problems: list[Problem], catalog: Catalog | None, root: Path, as_of: dt.date, paths: list[str]
 ) -> list[Problem]:
-    """Add review-freshness warnings; with paths, keep only problems of those files (and of site_config/)."""
+    """Add review-freshness warnings; with entry paths, keep only problems of those files (and of site_config/)."""
     if catalog is not None:
         problems = sort_problems(problems + stale_problems(catalog, root, as_of))
-    if paths:
-        wanted = {_entry_file_of(root, p) for p in paths}
+    wanted = {_entry_file_of(root, p) for p in paths}
+    if wanted and not any(w.startswith("site_config/") for w in wanted):  # reference data concerns every entry
         problems = [p for p in problems if p.path in wanted or p.path.startswith("site_config/")]
     return problems
+
+
+def generated_files(root: Path) -> list[Path]:
+    """Rewrite the files that follow the schema and site_config/ for GitHub and spreadsheets."""
+    from .github import write_generated
+
+    return write_generated(root)
 
 
 def cmd_new(args: argparse.Namespace) -> int:

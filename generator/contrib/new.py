@@ -234,7 +234,8 @@ def _ask_id(q: Questions, root: Path, institution: str, suggestion: str | None) 
         problem = id_problem(root, institution, entry_id)
         if problem is None:
             return entry_id
-        q.say(problem[q.index])
+        en, th = problem
+        q.say(en if q.index == 1 else th)
 
 
 def entry_text(answers: Answers, opts: dict[str, list[Option]], today: dt.date) -> str:

@@ -48,7 +48,7 @@ class Summary:
     added: list[EntryVersion]
     removed: list[EntryVersion]
     changed: list[EntryChange]  # moved and/or edited, by id
-    unreadable: list[tuple[str, Unreadable]]  # (side label, file)
+    unreadable: list[tuple[str, Unreadable]]  # (side label, file) of the head side
 
     @property
     def moved(self) -> list[EntryChange]:
@@ -66,7 +66,7 @@ def _show(value: Any) -> str:
         return "(empty)"
     if isinstance(value, list):
         return ", ".join(_show(v) for v in value) or "[]"
-    return f'"{value}"'
+    return f'"{str(value).strip()}"'
 
 
 def _short(value: Any) -> bool:
@@ -147,7 +147,7 @@ def compare(base: Snapshot, head: Snapshot) -> Summary:
         change.fields = field_changes(change.old, change.new)
         if change.fields or change.moved:
             changed.append(change)
-    unreadable = [(base.label, u) for u in base.unreadable] + [(head.label, u) for u in head.unreadable]
+    unreadable = [(head.label, u) for u in head.unreadable]  # what the change leaves broken
     return Summary(base.label, head.label, added, removed, changed, unreadable)
 
 
@@ -204,7 +204,7 @@ def format_text(s: Summary) -> str:
     if s.unreadable:
         out += ["", "Files that cannot be read · ไฟล์ที่อ่านไม่ได้"]
         out += [f"  ! {u.path}:{u.line} ({side}): {u.message_en}\n      {u.message_th}" for side, u in s.unreadable]
-    if not (s.added or s.removed or s.changed or s.unreadable):
+    if not (s.added or s.removed or s.changed):
         out += ["", "No entry changed. · ไม่มีรายการที่เปลี่ยนแปลง"]
     return "\n".join(out) + "\n"
 
@@ -244,6 +244,6 @@ def format_markdown(s: Summary) -> str:
         out += [
             f"- {md(u.path)}:{u.line} ({md(side)}): {md(u.message_en)} · {md(u.message_th)}" for side, u in s.unreadable
         ]
-    if not (s.added or s.removed or s.changed or s.unreadable):
+    if not (s.added or s.removed or s.changed):
         out += ["", "No entry changed. · ไม่มีรายการที่เปลี่ยนแปลง"]
     return "\n".join(out) + "\n"

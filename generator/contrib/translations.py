@@ -156,8 +156,9 @@ def format_text(report: Report, catalog: Catalog) -> str:
         out.append(f"Age of English texts unknown · ไม่ทราบอายุของข้อความภาษาอังกฤษ: {report.history}")
     missing = sum(1 for s in report.needs.values() for e in s if e.missing)
     older = sum(1 for s in report.needs.values() for e in s if e.outdated)
-    out.append(f"{missing} entries lack English, {older} have English older than the Thai")
-    out.append(f"    ยังไม่มีภาษาอังกฤษ {missing} รายการ ภาษาอังกฤษเก่ากว่าภาษาไทย {older} รายการ")
+    shown = str(older) if report.known else "?"
+    out.append(f"{missing} entries lack English, {shown} have English older than the Thai")
+    out.append(f"    ยังไม่มีภาษาอังกฤษ {missing} รายการ ภาษาอังกฤษเก่ากว่าภาษาไทย {shown} รายการ")
     for inst_id, statuses in report.needs.items():
         inst = catalog.reference.institutions[inst_id]
         out += ["", f"{inst_id} — {inst.short.th} / {inst.short.en} ({report.total[inst_id]} entries · รายการ)"]

@@ -50,12 +50,13 @@ TEXT: dict[str, tuple[str, str]] = {
 
 HEADER = [
     "รายการใหม่จาก `python -m generator new`: แทนที่ทุก TODO ด้วยข้อมูลจริง",
-    "  ข้อความภาษาอังกฤษ (en) ไม่บังคับ: เขียน หรือลบบรรทัดนั้นทิ้ง · ช่องที่ขึ้นต้นด้วย # ไม่บังคับ: ลบ # เพื่อใช้",
-    "  แล้วตรวจด้วย: python -m generator check",
+    "  ข้อความภาษาอังกฤษ (en) ไม่บังคับ: เขียน หรือลบบรรทัดนั้นทิ้ง · ช่องที่อยู่หลัง # ไม่บังคับ: ลบ # เพื่อใช้",
+    "  หลายค่าใน [ ] คั่นด้วยจุลภาค เช่น [มะม่วง, อบแห้ง] · ข้อความหลายบรรทัดหลัง | ให้ย่อหน้าเท่ากับบรรทัดแรก",
+    "  แล้วตรวจด้วย: .venv/bin/python -m generator check <ไฟล์นี้>",
     "A new entry from `python -m generator new`: replace every TODO with the real text.",
-    "  English (en) is optional: write it, or delete that line.",
-    "  Fields in # comments are optional: delete the # to use them.",
-    "  Then check it with: python -m generator check",
+    "  English (en) is optional: write it or delete that line. Fields behind # are optional: delete the # to use them.",
+    "  Several values go in [ ] with commas, e.g. [mango, drying]. Text after | keeps the first line's indentation.",
+    "  Then check it with: .venv/bin/python -m generator check <this file>",
     "",
 ]
 
@@ -142,7 +143,7 @@ class Questions:
 
     def ask(self, prompt: str) -> str:
         """One line of answer; Cancelled at the end of input."""
-        self.stdout.write(f"{prompt}: ")
+        self.stdout.write(f"{prompt}: " if prompt else "> ")
         self.stdout.flush()
         line = self.stdin.readline()
         if not line:
@@ -168,7 +169,7 @@ class Questions:
     def text(self, key: str) -> str | None:
         """Free text, or None when skipped."""
         self.say(f"\n{self.t(key)}")
-        return self.ask(">") or None
+        return self.ask("") or None
 
 
 def _check_choice(flag: str, value: str, choices: Sequence[Option]) -> str:
@@ -226,7 +227,7 @@ def _ask_id(q: Questions, root: Path, institution: str, suggestion: str | None) 
     q.say(f"\n{q.t('id')}")
     while True:
         usable = suggestion if suggestion and id_problem(root, institution, suggestion) is None else None
-        answer = q.ask(f"{q.t('id_default')} {usable}" if usable else ">")
+        answer = q.ask(f"{q.t('id_default')} {usable}" if usable else "")
         entry_id = answer or usable
         if not entry_id:
             q.say(q.t("required"))
@@ -284,9 +285,9 @@ def run_new(args: Any, root: Path, today: dt.date, stdin: IO[str] = sys.stdin, s
         return 1
     print(
         f"\nwrote {rel}\n"
-        f"Next: open it, replace every TODO, then run: python -m generator check {rel}\n"
+        f"Next: open it, replace every TODO, then run: .venv/bin/python -m generator check {rel}\n"
         f"สร้างไฟล์ {rel} แล้ว\n"
-        f"ขั้นต่อไป: เปิดไฟล์ แทนที่ทุก TODO ด้วยข้อมูลจริง แล้วรัน: python -m generator check {rel}",
+        f"ขั้นต่อไป: เปิดไฟล์ แทนที่ทุก TODO ด้วยข้อมูลจริง แล้วรัน: .venv/bin/python -m generator check {rel}",
         file=stdout,
     )
     return 0

@@ -18,7 +18,9 @@ import csv
 import datetime as dt
 import difflib
 import io
+import os
 import re
+import tempfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -535,9 +537,7 @@ def write_template(path: Path, reference: ReferenceData) -> None:
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
-    import os
-    import tempfile
-
+    """Replace `path` with `data` atomically (a template may be overwritten; entry files never are)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:

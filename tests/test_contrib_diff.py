@@ -140,3 +140,9 @@ def test_diff_of_an_unknown_revision_is_a_usage_error(history: Path) -> None:
     assert "Traceback" not in result.stderr
     option = diff(history, "--", "--output=/tmp/x")
     assert option.returncode == 2
+
+
+def test_diff_outside_git_says_so(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "plain")
+    result = diff(repo, "HEAD")
+    assert result.returncode == 2 and "is not in a git repository" in result.stderr

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..database.fieldtypes import grapheme_length
 from ..database.schema import ENTRY_FIELDS
-from . import snapshot
+from . import gitrepo, snapshot
 from .fields import flatten
 from .snapshot import EntryVersion, Snapshot, Unreadable
 
@@ -153,6 +153,8 @@ def compare(base: Snapshot, head: Snapshot) -> Summary:
 
 def diff(root: Path, base: str, head: str | None = None) -> Summary:
     """Compare the database at `base` with `head` (a revision, or the working tree when None)."""
+    if not gitrepo.is_repository(root):
+        raise gitrepo.GitError(f"{root} is not in a git repository / {root} ไม่ได้อยู่ในที่เก็บ git")
     old = snapshot.at_revision(root, base)
     new = snapshot.at_revision(root, head) if head else snapshot.working_tree(root)
     return compare(old, new)

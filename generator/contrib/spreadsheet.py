@@ -138,6 +138,8 @@ def read_csv(path: Path, display: str) -> Sheet:
 
 def read_sheet(path: Path, display: str, sheet_name: str | None = None) -> Sheet:
     """A spreadsheet by its extension: .xlsx or .csv."""
+    if not path.is_file():
+        raise SheetError(f"{display}: no such file.\n    ไม่พบไฟล์ {display}")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(path, display, sheet_name)

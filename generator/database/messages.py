@@ -163,6 +163,11 @@ MESSAGES: dict[str, tuple[Severity, str, str]] = {
         'Required field "{name}" is missing{empty}. {help_en}',
         'ยังไม่มีช่องข้อมูลที่จำเป็น "{name}"{empty_th} {help_th}',
     ),
+    "placeholder": (  # a TODO left by `python -m generator new`
+        E,
+        'Fill in this field: it still holds the placeholder "TODO". {help_en}{hint}',
+        'กรุณากรอกช่องนี้ ยังเป็นค่าตัวอย่าง "TODO" อยู่ {help_th}{hint_th}',
+    ),
     "wrong-type": (
         E,
         "Expected {expected_en}, found {found_en}.",
@@ -385,6 +390,11 @@ MESSAGES: dict[str, tuple[Severity, str, str]] = {
         W,
         "No English for: {fields}. The English page will show the Thai text with a note.",
         "ยังไม่มีภาษาอังกฤษสำหรับ: {fields} หน้าภาษาอังกฤษจะแสดงข้อความภาษาไทยพร้อมหมายเหตุ",
+    ),
+    "review-stale": (
+        W,
+        "Last reviewed on {reviewed}, more than two years before {today}. Check that the facts still hold, then set date_reviewed to the day you checked.",
+        "ตรวจทานครั้งล่าสุดเมื่อ {reviewed} เกินสองปีก่อนวันที่ {today} กรุณาตรวจว่าข้อมูลยังถูกต้อง แล้วแก้ date_reviewed เป็นวันที่ตรวจ",
     ),
     "config-invalid": (
         E,

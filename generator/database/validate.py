@@ -6,6 +6,7 @@ import datetime as dt
 import multiprocessing
 import os
 import re
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -153,8 +154,13 @@ def _load_all(
         return [item for chunk in results for item in chunk]
 
 
-def check_database(root: Path, *, today: dt.date | None = None) -> tuple[Catalog | None, ReferenceData, list[Problem]]:
-    """Load and validate everything under `root`; the catalog is None when there are errors."""
+def check_database(
+    root: Path, *, today: dt.date | None = None, extra: Sequence[tuple[EntryFile, str]] = ()
+) -> tuple[Catalog | None, ReferenceData, list[Problem]]:
+    """Load and validate everything under `root`; the catalog is None when there are errors.
+
+    `extra` adds entries that are not files yet (path, text), checked after the files on disk (spreadsheet import).
+    """
     today = today or dt.date.today()
     reference, problems = load_reference(root / SITE_CONFIG_DIR)
     if any(p.is_error for p in problems):
@@ -165,6 +171,10 @@ def check_database(root: Path, *, today: dt.date | None = None) -> tuple[Catalog
     choices = reference.choices()
     loaded: list[LoadedEntry] = []
     for item, file_problems in _load_all(files, choices, today):
+        loaded.append(item)
+        problems.extend(file_problems)
+    for file, text in extra:
+        item, file_problems = load_entry(file, choices, today, text=text)
         loaded.append(item)
         problems.extend(file_problems)
     problems.extend(_identity_problems(loaded))

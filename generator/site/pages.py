@@ -16,6 +16,7 @@ from typing import Any
 
 import jinja2
 
+from ..contrib.maintainers import maintainers_page
 from ..database.catalog import Catalog
 from ..exports import CSV_COLUMNS, LICENCE
 from ..database.model import Entry, Institution, LText
@@ -253,6 +254,7 @@ class PageRenderer:
             self._render("search.md", "search.html", self.t("search_title"), "", "search"),
             self._render("data.md", "data.html", self.t("data_title"), self.t("data_intro"), "data", columns=CSV_COLUMNS),
         ]
+        out.append(maintainers_page(self))  # review freshness and translation status (generator/contrib)
         out += [self.entry_page(e) for e in c.entries.values()]
         out += [self.sheet_page(e) for e in c.entries.values()]
         listings: list[tuple[str, str, str, dict[str, list[Entry]]]] = [

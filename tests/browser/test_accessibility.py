@@ -29,6 +29,7 @@ PAGES = [
     "kinds/local-wisdom.html",
     "about/technology-clinic.html",
     "help/get-help.html",
+    "maintainers.html",  # tables of entries for maintainers (generator/contrib/maintainers.py)
     "search.html?q=%E0%B8%84%E0%B8%A3%E0%B8%B2%E0%B8%A1",  # ?q=คราม: the results page with results
     "entries/mae-kampong-coffee-village.html",  # S&T village
     "kinds/village.html",

@@ -1,0 +1,1 @@
+"""Contributor and maintainer tools: new entries, spreadsheet import, diffs, translation and review status."""

@@ -9,12 +9,13 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from ..contrib.maintainers import maintainers_page
 from ..database.catalog import Catalog
@@ -110,6 +111,7 @@ class PageRenderer:
         self.lang = lang
         self.env = _environment()
         self.current = "index.md"
+        self._cards: dict[tuple[str, str], Markup] = {}
 
     # --- helpers exposed to templates ---
     def t(self, key: str, **values: Any) -> str:
@@ -171,6 +173,14 @@ class PageRenderer:
         if a.cost_min is not None:
             return self.t("cost_from", value=f"{a.cost_min:,}")
         return self.t("cost_up_to", value=f"{a.cost_max:,}")
+
+    def card(self, entry: Entry, render: Callable[[Entry], str]) -> Markup:
+        """An entry's card in a listing, rendered once per folder (listings repeat the same cards)."""
+        key = (entry.id, posixpath.dirname(self.current))
+        html = self._cards.get(key)
+        if html is None:
+            html = self._cards[key] = Markup(render(entry))
+        return html
 
     def sort(self, entries: Iterable[Entry]) -> list[Entry]:
         """Entries in the order readers of this language expect (Thai collation on Thai pages)."""

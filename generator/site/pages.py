@@ -7,6 +7,7 @@ This module knows nothing of MkDocs: it returns SitePage objects with repository
 from __future__ import annotations
 
 import dataclasses
+import functools
 import posixpath
 import re
 from collections.abc import Iterable
@@ -23,7 +24,10 @@ from ..thai import collation_key, format_date
 from .markdown import render_markdown
 from .qr import qr_svg
 from .related import related_entries
+from .stats import stats_pages
 from .structured import entry_jsonld
+from .tags import TagIndex, tag_pages
+from .thailand_map import ProvinceMap, render_map
 
 TEMPLATES = Path(__file__).parent / "templates"
 MEDIA_DIR = "media"
@@ -284,6 +288,7 @@ class PageRenderer:
                 f"institutions/{inst.id}.md", "institution.html", inst.name.get(self.lang), "", "institution",
                 self.sort(c.by_institution.get(inst.id, [])), inst=inst,
             )
+        out += stats_pages(self) + tag_pages(self)
         return out
 
     def home(self) -> SitePage:
@@ -292,6 +297,17 @@ class PageRenderer:
             "index.md", "home.html", self.t("home"), self.t("site_description"), "home",
             newest=self.catalog.newest(8),
         )
+
+    # --- discover: the province map, statistics and keyword tags (thailand_map.py, stats.py, tags.py) ---
+    def province_map(self, dom_id: str = "tc-map") -> ProvinceMap:
+        """The map of entries per province, with links from the page being rendered."""
+        counts = {p: len(v) for p, v in self.catalog.by_province.items()}
+        return render_map(self.ref, counts, self.lang, self.link, dom_id)
+
+    @functools.cached_property
+    def tags(self) -> TagIndex:
+        """Every keyword tag of the catalog."""
+        return TagIndex(self.catalog)
 
 
 def _exists(entry: Entry, name: str) -> bool:

@@ -30,6 +30,9 @@ PAGES = [
     "about/technology-clinic.html",
     "help/get-help.html",
     "search.html?q=%E0%B8%84%E0%B8%A3%E0%B8%B2%E0%B8%A1",  # ?q=คราม: the results page with results
+    "stats.html",  # bar charts and tables (the map is on index.html and regions/index.html)
+    "tags/index.html",
+    "tags/biogas.html",
 ]
 
 

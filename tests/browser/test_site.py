@@ -248,7 +248,9 @@ def test_page_is_self_contained_and_error_free(
     assert width <= window, f"{visit.url} is {width} px wide in a {window} px window"
 
     # Every link to the site itself resolves to a file of the build (no broken links, no bare folders).
-    hrefs = visit.page.locator("a[href]").evaluate_all("as => as.map(a => a.href)")
+    hrefs = visit.page.locator("a[href]").evaluate_all(  # SVG links (the map) hold an SVGAnimatedString
+        "as => as.map(a => typeof a.href === 'string' ? a.href : new URL(a.href.baseVal, document.baseURI).href)"
+    )
     broken = []
     for href in sorted(set(hrefs)):
         if not open_page.net.is_local(href) or href.startswith(("data:", "blob:", "about:")):

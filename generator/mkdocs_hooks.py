@@ -123,6 +123,7 @@ def on_config(config: Any) -> Any:
         {label("about"): _content_pages(docs_dir, "about", ABOUT_ORDER)},
         {label("help"): _content_pages(docs_dir, "help", HELP_ORDER)},
         {label("data_title"): "data.md"},
+        {label("stats_title"): "stats.md"},
     ]
     _state.clear()
     _state["catalog"] = catalog

@@ -64,6 +64,11 @@ def format_date(date: dt.date, lang: str) -> str:
     return f"{date.day} {ENGLISH_MONTHS[date.month - 1]} {date.year}"
 
 
+def format_year(year: int, lang: str) -> str:
+    """A year as readers of this language count it: `2568` (Buddhist Era) on Thai pages, `2025` on English ones."""
+    return str(year + BUDDHIST_ERA_OFFSET if lang == "th" else year)
+
+
 # --- text normalisation and word segmentation for search ---
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))

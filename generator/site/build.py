@@ -17,8 +17,8 @@ from pathlib import Path
 from .. import diagnostics
 from ..database.catalog import Catalog
 from ..database.cut import CUT_ENV, Cut, apply_cut
-from ..database.validate import check_database
 from ..database.docs import json_schema_text
+from ..database.validate import check_database
 from ..exports import write_exports
 from .links import check_links
 from .sitemap import sitemap_xml

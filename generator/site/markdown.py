@@ -54,7 +54,7 @@ class _SafeExtension(Extension):
         super().__init__()
         self.image_url = image_url
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API name
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_SafeTree(md, self.image_url), "techclinic-safe", 0)

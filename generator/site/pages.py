@@ -7,6 +7,7 @@ This module knows nothing of MkDocs: it returns SitePage objects with repository
 from __future__ import annotations
 
 import dataclasses
+import functools
 import posixpath
 import re
 from collections.abc import Callable, Iterable
@@ -19,14 +20,17 @@ from markupsafe import Markup
 
 from ..contrib.maintainers import maintainers_page
 from ..database.catalog import Catalog
-from ..exports import CSV_COLUMNS, LICENCE
 from ..database.model import Entry, Institution, LText
+from ..exports import CSV_COLUMNS, LICENCE
 from ..thai import collation_key, format_date
 from .browse import facets as browse_facets
 from .markdown import render_markdown
 from .qr import qr_svg
 from .related import related_entries
+from .stats import stats_pages
 from .structured import entry_jsonld
+from .tags import TagIndex, tag_pages
+from .thailand_map import ProvinceMap, render_map
 
 TEMPLATES = Path(__file__).parent / "templates"
 MEDIA_DIR = "media"
@@ -262,7 +266,9 @@ class PageRenderer:
         out = [
             self.home(),
             self._render("search.md", "search.html", self.t("search_title"), "", "search"),
-            self._render("data.md", "data.html", self.t("data_title"), self.t("data_intro"), "data", columns=CSV_COLUMNS),
+            self._render(
+                "data.md", "data.html", self.t("data_title"), self.t("data_intro"), "data", columns=CSV_COLUMNS
+            ),
         ]
         out.append(maintainers_page(self))  # review freshness and translation status (generator/contrib)
         out += [self.entry_page(e) for e in c.entries.values()]
@@ -277,28 +283,50 @@ class PageRenderer:
             terms = ref.taxonomies[taxonomy]
             out.append(
                 self._render(
-                    f"{folder}/index.md", "terms.html", self.t(title_key), "", "terms",
-                    folder=folder, terms=list(terms.values()), index=index,
+                    f"{folder}/index.md",
+                    "terms.html",
+                    self.t(title_key),
+                    "",
+                    "terms",
+                    folder=folder,
+                    terms=list(terms.values()),
+                    index=index,
                 )
             )
             for term in terms.values():
                 out += self._listing(
-                    f"{folder}/{term.id}.md", "term.html", term.label.get(self.lang),
-                    term.description.get(self.lang) if term.description else "", "term",
-                    self.sort(index.get(term.id, [])), term=term, heading=self.t(title_key),
+                    f"{folder}/{term.id}.md",
+                    "term.html",
+                    term.label.get(self.lang),
+                    term.description.get(self.lang) if term.description else "",
+                    "term",
+                    self.sort(index.get(term.id, [])),
+                    term=term,
+                    heading=self.t(title_key),
                 )
         out.append(self._render("regions/index.md", "regions.html", self.t("regions"), "", "regions"))
         for region in ref.regions.values():
             out += self._listing(
-                f"regions/{region.id}.md", "region.html", region.name.get(self.lang), "", "region",
-                self.sort(c.by_region.get(region.id, [])), region=region,
+                f"regions/{region.id}.md",
+                "region.html",
+                region.name.get(self.lang),
+                "",
+                "region",
+                self.sort(c.by_region.get(region.id, [])),
+                region=region,
             )
         for province in ref.provinces.values():
             here = c.by_province.get(province.id, [])
             out += self._listing(
-                f"provinces/{province.id}.md", "province.html", province.name.get(self.lang), "", "province",
-                self.sort(e for e in here if e.village is None), province=province,
-                clinics=c.clinics_serving(province.id), villages=self.sort(e for e in here if e.village),
+                f"provinces/{province.id}.md",
+                "province.html",
+                province.name.get(self.lang),
+                "",
+                "province",
+                self.sort(e for e in here if e.village is None),
+                province=province,
+                clinics=c.clinics_serving(province.id),
+                villages=self.sort(e for e in here if e.village),
             )
         out += self.services_pages()
         out.append(self.find_help())
@@ -306,9 +334,15 @@ class PageRenderer:
         out.append(self._render("institutions/index.md", "institutions.html", self.t("institutions"), "", "terms"))
         for inst in ref.institutions.values():
             out += self._listing(
-                f"institutions/{inst.id}.md", "institution.html", inst.name.get(self.lang), "", "institution",
-                self.sort(c.by_institution.get(inst.id, [])), inst=inst,
+                f"institutions/{inst.id}.md",
+                "institution.html",
+                inst.name.get(self.lang),
+                "",
+                "institution",
+                self.sort(c.by_institution.get(inst.id, [])),
+                inst=inst,
             )
+        out += stats_pages(self) + tag_pages(self)
         return out
 
     def services_pages(self) -> list[SitePage]:
@@ -318,15 +352,27 @@ class PageRenderer:
         by_service = {s: self.sort(self.catalog.by_coupon_service.get(s, [])) for s in services}
         out = [
             self._render(
-                "services.md", "services.html", self.t("services_title"), self.t("services_intro"), "services",
-                services=list(services.values()), groups=groups, by_service=by_service, preview=PREVIEW,
+                "services.md",
+                "services.html",
+                self.t("services_title"),
+                self.t("services_intro"),
+                "services",
+                services=list(services.values()),
+                groups=groups,
+                by_service=by_service,
+                preview=PREVIEW,
             )
         ]
         for term in services.values():
             out += self._listing(
-                f"services/{term.id}.md", "term.html", term.label.get(self.lang),
-                term.description.get(self.lang) if term.description else "", "term",
-                by_service[term.id], term=term, heading=self.t("services_title"),
+                f"services/{term.id}.md",
+                "term.html",
+                term.label.get(self.lang),
+                term.description.get(self.lang) if term.description else "",
+                "term",
+                by_service[term.id],
+                term=term,
+                heading=self.t("services_title"),
             )
         return out
 
@@ -344,24 +390,51 @@ class PageRenderer:
             if c.by_category.get(term.id)
         ]
         return self._render(
-            "browse.md", "browse.html", self.t("browse_title"), self.t("browse_intro"), "browse",
-            facets=browse_facets(c, self.lang, self.t), groups=groups, total=len(c.entries),
+            "browse.md",
+            "browse.html",
+            self.t("browse_title"),
+            self.t("browse_intro"),
+            "browse",
+            facets=browse_facets(c, self.lang, self.t),
+            groups=groups,
+            total=len(c.entries),
         )
 
     def find_help(self) -> SitePage:
         """Pick a province: the clinics that serve it, its villages and the technologies used there."""
         provinces = sorted(self.ref.provinces.values(), key=lambda p: collation_key(p.name.get(self.lang)))
         return self._render(
-            "find-help.md", "find_help.html", self.t("find_help_title"), self.t("find_help_intro"), "find-help",
-            provinces=provinces, regions=list(self.ref.regions.values()), preview=PREVIEW,
+            "find-help.md",
+            "find_help.html",
+            self.t("find_help_title"),
+            self.t("find_help_intro"),
+            "find-help",
+            provinces=provinces,
+            regions=list(self.ref.regions.values()),
+            preview=PREVIEW,
         )
 
     def home(self) -> SitePage:
         """The home page: counts, ways to browse, newest entries."""
         return self._render(
-            "index.md", "home.html", self.t("home"), self.t("site_description"), "home",
+            "index.md",
+            "home.html",
+            self.t("home"),
+            self.t("site_description"),
+            "home",
             newest=self.catalog.newest(8),
         )
+
+    # --- discover: the province map, statistics and keyword tags (thailand_map.py, stats.py, tags.py) ---
+    def province_map(self, dom_id: str = "tc-map") -> ProvinceMap:
+        """The map of entries per province, with links from the page being rendered."""
+        counts = {p: len(v) for p, v in self.catalog.by_province.items()}
+        return render_map(self.ref, counts, self.lang, self.link, dom_id)
+
+    @functools.cached_property
+    def tags(self) -> TagIndex:
+        """Every keyword tag of the catalog."""
+        return TagIndex(self.catalog)
 
 
 def _exists(entry: Entry, name: str) -> bool:

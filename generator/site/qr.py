@@ -11,5 +11,7 @@ def qr_svg(url: str, label: str) -> str:
     """An accessible inline SVG QR code for `url` (error correction M, 4-module quiet zone)."""
     code = segno.make(url, error="m", micro=False)
     buffer = io.BytesIO()
-    code.save(buffer, kind="svg", scale=4, border=4, xmldecl=False, svgns=True, title=label, svgclass="tc-qr", lineclass=None)
+    code.save(
+        buffer, kind="svg", scale=4, border=4, xmldecl=False, svgns=True, title=label, svgclass="tc-qr", lineclass=None
+    )
     return buffer.getvalue().decode("utf-8")

@@ -74,12 +74,13 @@ class QuickUpdater:
         """Write the entries' pages and sheets in both languages; returns the files written."""
         assert self.catalog is not None
         replaced = {e.id: e for e in entries}
-        catalog = Catalog(
-            self.catalog.reference, [replaced.get(e.id, e) for e in self.catalog.entries.values()]
-        )
+        catalog = Catalog(self.catalog.reference, [replaced.get(e.id, e) for e in self.catalog.entries.values()])
         written: list[Path] = []
         for lang in LANGS:
-            shells = {folder: Shell.of((self.cache / lang / f"{folder}.html").read_text("utf-8")) for folder in ("entries", "sheets")}
+            shells = {
+                folder: Shell.of((self.cache / lang / f"{folder}.html").read_text("utf-8"))
+                for folder in ("entries", "sheets")
+            }
             site_url = f"{self.site_url.rstrip('/')}/{lang}/" if self.site_url else ""
             renderer = PageRenderer(catalog, lang, site_url)
             for entry in entries:

@@ -25,7 +25,11 @@ def related_entries(catalog: Catalog, entry: Entry) -> list[Entry]:
         for other in catalog.by_province.get(province, []):
             candidates.setdefault(other.id, other)
     scored = sorted(
-        ((-_similarity(entry, other, keywords), other.id, other) for other in candidates.values() if other.id not in taken),
+        (
+            (-_similarity(entry, other, keywords), other.id, other)
+            for other in candidates.values()
+            if other.id not in taken
+        ),
         key=lambda row: (row[0], row[1]),
     )
     similar = [other for score, _, other in scored if score < 0]

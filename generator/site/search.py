@@ -180,5 +180,7 @@ def build_index(catalog: Catalog, lang: str, content: Iterable[ContentPage], seg
             _entry_fields(catalog, entry, lang),
         )
     for page in content:
-        builder.add(page_url(page.path), page.title, KIND_CODES["page"], "", page.text, [(W_TITLE, page.title), (0, page.text)])
+        builder.add(
+            page_url(page.path), page.title, KIND_CODES["page"], "", page.text, [(W_TITLE, page.title), (0, page.text)]
+        )
     return builder.script()

@@ -20,7 +20,9 @@ PROTOTYPE_ID = "tc-shell-prototype"
 FOLDERS = ("entries", "sheets")  # pages in these folders are filled in from a shell
 TITLE, DESCRIPTION, IMAGE = "@@TC-TITLE@@", "@@TC-DESCRIPTION@@", "@@TC-IMAGE@@"
 BODY = "<h1 data-tc-body></h1>"  # an h1, as every page body has one: Material adds its own only when there is none
-_MARKERS = re.compile(f"({re.escape(TITLE)}|{re.escape(DESCRIPTION)}|{re.escape(IMAGE)}|{re.escape(BODY)}|{PROTOTYPE_ID})")
+_MARKERS = re.compile(
+    f"({re.escape(TITLE)}|{re.escape(DESCRIPTION)}|{re.escape(IMAGE)}|{re.escape(BODY)}|{PROTOTYPE_ID})"
+)
 _OG_IMAGE = re.compile(r'\s*<meta property="og:image" content="[^"]*' + re.escape(IMAGE) + r'">')
 
 

@@ -37,6 +37,9 @@ PAGES = [
     "find-help.html#chiang-mai",
     "browse.html#kind=technology&region=northeast",
     "data.html",
+    "stats.html",  # bar charts and tables (the map is on index.html and regions/index.html)
+    "tags/index.html",
+    "tags/biogas.html",
 ]
 
 

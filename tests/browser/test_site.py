@@ -15,6 +15,7 @@ from urllib.request import url2pathname
 
 import pytest
 
+from generator.site.tags import TagIndex
 from generator.thai import collation_key
 
 from .conftest import Opener, Site
@@ -51,6 +52,10 @@ def sample_path(catalog: Any, what: str) -> str:
         "province": lambda: f"provinces/{biggest(catalog.by_province)}.html",
         "institution": lambda: f"institutions/{biggest(catalog.by_institution)}.html",
         "content": lambda: "about/technology-clinic.html",
+        "regions": lambda: "regions/index.html",  # with the province map
+        "stats": lambda: "stats.html",
+        "tags": lambda: "tags/index.html",
+        "tag": lambda: f"{TagIndex(catalog).tag(first(entries, has_english=True).keywords.th[0]).path[:-3]}.html",
     }
     return paths[what]()
 
@@ -221,7 +226,7 @@ def platform_fonts(page: Any, selector: str) -> set[str]:
 
 
 # --------------------------------------------------------------------------- 5. offline, no errors
-PAGES = ["home", "technology", "local-wisdom", "category", "province", "institution"]
+PAGES = ["home", "technology", "local-wisdom", "category", "province", "institution", "regions", "stats", "tags", "tag"]
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 OVERFLOW = "() => [document.documentElement.scrollWidth, window.innerWidth]"
@@ -243,7 +248,9 @@ def test_page_is_self_contained_and_error_free(
     assert width <= window, f"{visit.url} is {width} px wide in a {window} px window"
 
     # Every link to the site itself resolves to a file of the build (no broken links, no bare folders).
-    hrefs = visit.page.locator("a[href]").evaluate_all("as => as.map(a => a.href)")
+    hrefs = visit.page.locator("a[href]").evaluate_all(  # SVG links (the map) hold an SVGAnimatedString
+        "as => as.map(a => typeof a.href === 'string' ? a.href : new URL(a.href.baseVal, document.baseURI).href)"
+    )
     broken = []
     for href in sorted(set(hrefs)):
         if not open_page.net.is_local(href) or href.startswith(("data:", "blob:", "about:")):

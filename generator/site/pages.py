@@ -429,7 +429,8 @@ class PageRenderer:
     def province_map(self, dom_id: str = "tc-map") -> ProvinceMap:
         """The map of entries per province, with links from the page being rendered."""
         counts = {p: len(v) for p, v in self.catalog.by_province.items()}
-        return render_map(self.ref, counts, self.lang, self.link, dom_id)
+        villages = {p: sum(1 for e in v if e.village) for p, v in self.catalog.by_province.items()}
+        return render_map(self.ref, counts, self.lang, self.link, dom_id, villages)
 
     @functools.cached_property
     def tags(self) -> TagIndex:

@@ -148,6 +148,7 @@ class ProvinceRow:
     name: str
     count: int
     bucket: int
+    villages: int = 0
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,7 @@ def render_map(
     lang: str,
     link: Callable[[str], str],
     dom_id: str = "tc-map",
+    villages: Mapping[str, int] | None = None,
 ) -> ProvinceMap:
     """The map in `lang`: each province a link (`link("provinces/<id>.md")`) named "<province>: <n> entries"."""
     data = load_map()
@@ -211,13 +213,17 @@ def render_map(
         count = counts.get(province.id, 0)
         shade = bucket_of(count, scale)
         name = province.name.get(lang)
-        label = escape(f"{name}: {ui['entries_count'].get(lang).format(count=count)}")
+        in_villages = (villages or {}).get(province.id, 0)
+        said = f"{name}: {ui['entries_count'].get(lang).format(count=count)}"
+        if in_villages:
+            said += f" ({ui['map_villages'].get(lang).format(count=in_villages)})"
+        label = escape(said)
         href = escape(link(f"provinces/{province.id}.md"))
         parts.append(
             f'<a class="tc-map__p tc-map__p--{shade}" href="{href}" aria-label="{label}" data-province="{province.id}">'
             f'<title>{label}</title><path d="{escape(shape.path)}"/></a>'
         )
-        rows.append(ProvinceRow(province.id, name, count, shade))
+        rows.append(ProvinceRow(province.id, name, count, shade, in_villages))
     parts.append("</svg>")
     rows.sort(key=lambda r: (collation_key(r.name), r.id))
     return ProvinceMap(Markup("".join(parts)), scale, tuple(rows))

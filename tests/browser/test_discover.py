@@ -135,7 +135,12 @@ def test_map_speaks_the_page_language(open_page: Opener, catalog: Any, lang: str
     word = "รายการ" if lang == "th" else "entries"
     for pid, label, href in links:
         name = catalog.reference.provinces[pid].name.get(lang)
-        assert label == f"{name}: {len(catalog.by_province.get(pid, []))} {word}"
+        here = catalog.by_province.get(pid, [])
+        expected = f"{name}: {len(here)} {word}"
+        villages = sum(1 for e in here if e.village)
+        if villages:
+            expected += f" (หมู่บ้าน วท. {villages} แห่ง)" if lang == "th" else f" ({villages} S&T villages)"
+        assert label == expected
         assert href == f"provinces/{pid}.html"
     # Playwright resolves accessible names as assistive technology does.
     pid = biggest(catalog.by_province)
@@ -214,9 +219,19 @@ def test_statistics_are_in_the_nav_and_on_the_home_page(open_page: Opener, base:
 def test_a_keyword_on_an_entry_opens_its_tag_page(open_page: Opener, catalog: Any, base: str, lang: str) -> None:
     """Click each keyword of an entry: the tag page is titled with the keyword and lists the entry;
     following the language switch lands on the same tag in the other language."""
-    entry = first(catalog.entries, kind="local-wisdom", has_english=True)
     tags = TagIndex(catalog)
-    for i, keyword in enumerate(entry.keywords.get(lang)):
+    # an entry with at least two keywords that other entries share (only shared keywords have pages)
+    entry = next(
+        e
+        for e in catalog.entries.values()
+        if e.has_english and e.kind == "local-wisdom" and sum(tags.tag(k).has_page for k in e.keywords.get(lang)) >= 2
+    )
+    linked = [k for k in entry.keywords.get(lang) if tags.tag(k).has_page]
+    page = open_page(f"{lang}/entries/{entry.id}.html").page
+    assert page.locator(".tc-keywords a.tc-tag").all_inner_texts() == linked
+    assert page.locator(".tc-keywords span.tc-tag").count() == len(entry.keywords.get(lang)) - len(linked)
+    page.close()
+    for i, keyword in enumerate(linked):
         page = open_page(f"{lang}/entries/{entry.id}.html").page
         link = page.locator(".tc-keywords a.tc-tag").nth(i)
         assert link.inner_text() == keyword
@@ -227,10 +242,10 @@ def test_a_keyword_on_an_entry_opens_its_tag_page(open_page: Opener, catalog: An
         assert entry.id in listed_entries(page)
         assert listed_entries(page) == set(tag.entries)
         page.close()
-    page = open_page(f"{lang}/tags/{tags.tag(entry.keywords.get(lang)[0]).name}.html").page
+    page = open_page(f"{lang}/tags/{tags.tag(linked[0]).name}.html").page
     other = "en" if lang == "th" else "th"
     page.locator("a[data-tc-switch]").click()
-    page.wait_for_url(f"**/{other}/tags/{tags.tag(entry.keywords.get(lang)[0]).name}.html")
+    page.wait_for_url(f"**/{other}/tags/{tags.tag(linked[0]).name}.html")
     assert entry.id in listed_entries(page)
 
 
@@ -239,6 +254,7 @@ def test_tags_index_lists_this_languages_keywords(open_page: Opener, catalog: An
     page = open_page(f"{lang}/tags/index.html", viewport=PHONE).page
     shown = page.locator(".tc-tag-cloud a.tc-tag").all_inner_texts()
     keys = {normalize(k) for e in catalog.entries.values() for k in e.keywords.get(lang)}
+    keys = {k for k in keys if TagIndex(catalog).tags[k].has_page}
     assert {normalize(s) for s in shown} == keys and len(shown) == len(keys)
     width, window = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     assert width <= window

@@ -55,7 +55,7 @@ def sample_path(catalog: Any, what: str) -> str:
         "regions": lambda: "regions/index.html",  # with the province map
         "stats": lambda: "stats.html",
         "tags": lambda: "tags/index.html",
-        "tag": lambda: f"{TagIndex(catalog).tag(first(entries, has_english=True).keywords.th[0]).path[:-3]}.html",
+        "tag": lambda: f"{next(t for t in TagIndex(catalog).tags.values() if t.has_page).path[:-3]}.html",
     }
     return paths[what]()
 

@@ -65,7 +65,7 @@ def test_every_tab_stop_is_visible_and_the_essentials_are_reached(
         visit = opener(f"th/{sample_path(catalog, what)}", viewport=viewport)
         stops = tab_through(visit.page)
         assert stops, "Tab reaches nothing"
-        assert "md-skip" in stops[0]["cls"] and stops[0]["href"] == "#tc-content", name(stops[0])
+        assert "md-skip" in stops[0]["cls"] and stops[0]["href"].startswith("#"), name(stops[0])
         hidden = [name(s) for s in stops if not (s["visible"] and s["onScreen"] and s["width"] and s["height"])]
         assert hidden == [], f"focus went to elements that cannot be seen: {hidden}"
         unmarked = [name(s) for s in stops if not (s["outline"] or s["shadow"])]

@@ -29,7 +29,7 @@ FOCUSED = """async () => {
     tag: e.tagName, id: e.id, cls: String(e.className || ''), href: e.getAttribute('href') || '',
     text: (e.innerText || e.getAttribute('aria-label') || '').trim().slice(0, 40),
     inContent: !!e.closest('.md-content'), switch: e.hasAttribute('data-tc-switch'),
-    menu: e.matches('label[for="__drawer"]'),
+    menu: e.matches('button.tc-menu'),
     width: r.width, height: r.height,
     onScreen: r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
     visible: e.checkVisibility({opacityProperty: true, visibilityProperty: true}),
@@ -101,8 +101,9 @@ def test_menu_opens_and_closes_from_the_keyboard(browser: Any, site: Site) -> No
     opener = Opener(browser, site.http_base)
     try:
         page = opener("th/index.html", viewport=PHONE).page
-        button = page.locator('.md-header label[for="__drawer"]')
-        assert button.get_attribute("role") == "button" and button.get_attribute("aria-label") == "ตัวนำทาง"
+        button = page.locator(".md-header button.tc-menu")
+        assert button.get_attribute("aria-label") == "ตัวนำทาง" and button.is_visible()
+        assert not page.locator('.md-header label[for="__drawer"]').is_visible()
         page.keyboard.press("Tab")
         page.keyboard.press("Tab")
         assert page.evaluate(FOCUSED)["menu"]
@@ -123,6 +124,11 @@ def test_menu_opens_and_closes_from_the_keyboard(browser: Any, site: Site) -> No
         assert page.evaluate(FOCUSED)["menu"], "Escape should return focus to the menu button"
         page.keyboard.press(" ")
         assert page.locator("#__drawer").is_checked()
+        page.keyboard.press("Escape")
+        button.click()  # a tap opens it too, and a tap beside the open drawer closes it
+        assert page.locator("#__drawer").is_checked() and button.get_attribute("aria-expanded") == "true"
+        page.mouse.click(PHONE["width"] - 20, 400)
+        assert not page.locator("#__drawer").is_checked() and button.get_attribute("aria-expanded") == "false"
     finally:
         opener.close()
 

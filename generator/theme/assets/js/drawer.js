@@ -1,24 +1,30 @@
 /* Keyboard access to the navigation drawer on phones and tablets.
  *
  * Material opens the drawer with a <label> for a hidden checkbox, which Tab never reaches; the
- * closed drawer is also hidden from Tab by techclinic.css (its links are off screen). This turns
- * the menu icon into a button: Enter or Space opens and closes the drawer, Escape closes it and
- * returns to the button. Without JavaScript the icon still opens the drawer by tap or click.
+ * closed drawer is also hidden from Tab by techclinic.css (its links are off screen). This puts a
+ * real <button> with the same icon in the label's place: Enter or Space opens and closes the
+ * drawer, Escape closes it and returns to the button. Without JavaScript the label still opens the
+ * drawer by tap or click.
  */
 (function () {
   "use strict";
   var toggle = document.getElementById("__drawer");
-  var button = document.querySelector('.md-header label[for="__drawer"]');
-  if (!toggle || !button) return;
+  var label = document.querySelector('.md-header label[for="__drawer"]');
+  if (!toggle || !label) return;
   var nav = document.querySelector(".md-nav--primary");
-  button.setAttribute("role", "button");
-  button.setAttribute("tabindex", "0");
+  var sidebar = nav && nav.closest(".md-sidebar");
+
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "md-header__button md-icon tc-menu";
+  button.innerHTML = label.innerHTML; // Material's own menu icon (an inline SVG from the page itself)
   if (nav && nav.getAttribute("aria-label")) button.setAttribute("aria-label", nav.getAttribute("aria-label"));
-  if (nav && nav.closest(".md-sidebar")) {
-    var sidebar = nav.closest(".md-sidebar");
+  if (sidebar) {
     if (!sidebar.id) sidebar.id = "tc-drawer";
     button.setAttribute("aria-controls", sidebar.id);
   }
+  label.parentNode.insertBefore(button, label);
+  label.classList.add("tc-replaced");
 
   function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
   function setOpen(open) {
@@ -28,13 +34,7 @@
     sync();
   }
 
-  button.addEventListener("keydown", function (event) {
-    if (event.key === "Enter" || event.key === " ") {
-      event.preventDefault();
-      event.stopPropagation(); // Material's own keyboard handler would click the label a second time
-      setOpen(!toggle.checked);
-    }
-  });
+  button.addEventListener("click", function () { setOpen(!toggle.checked); });
   toggle.addEventListener("change", sync);
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && toggle.checked) {

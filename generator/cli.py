@@ -84,12 +84,12 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
 def cmd_links(args: argparse.Namespace) -> int:
     """Check that every web address in the database still answers (needs the network)."""
-    from .linkcheck import check_links, is_failure
+    from .linkcheck import check_external_links, is_failure
 
     def progress(message: str) -> None:
         print(message, file=sys.stderr)
 
-    links, results, problems = check_links(
+    links, results, problems = check_external_links(
         Path(args.root), timeout=args.timeout, workers=args.workers, per_host=args.per_host, progress=progress
     )
     _print_problems(problems, args.format)

@@ -148,7 +148,7 @@ def problems_for(links: list[WebLink], results: dict[str, LinkResult]) -> list[P
     return problems
 
 
-def check_links(
+def check_external_links(
     root: Path,
     *,
     timeout: float = 15.0,

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from generator.database.weblinks import collect_links, find_urls
-from generator.linkcheck import USER_AGENT, check_links
+from generator.linkcheck import USER_AGENT, check_external_links
 
 from .conftest import REPO, make_repo
 
@@ -200,8 +200,8 @@ def test_each_host_gets_at_most_per_host_requests_at_once(tmp_path: Path, server
     institutions.write_text(
         re.sub(r"https://www\.[a-z]+\.ac\.th", lambda _: f"{base}/slow/{next(count)}", text), encoding="utf-8"
     )
-    _, results, problems = check_links(root, timeout=5, workers=8, per_host=2)
+    _, results, problems = check_external_links(root, timeout=5, workers=8, per_host=2)
     assert len(results) == 15 and all(r.ok for r in results.values()) and problems == []
     assert seen.most_in_flight == 2  # in parallel, but never more than two at once on one host
-    check_links(root, timeout=5, workers=8, per_host=3)
+    check_external_links(root, timeout=5, workers=8, per_host=3)
     assert seen.most_in_flight == 3

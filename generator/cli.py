@@ -138,6 +138,26 @@ def cmd_synth(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_links(args: argparse.Namespace) -> int:
+    """Check that every web address in the database still answers (needs the network)."""
+    from .linkcheck import check_external_links, is_failure
+
+    def progress(message: str) -> None:
+        print(message, file=sys.stderr)
+
+    links, results, problems = check_external_links(
+        Path(args.root), timeout=args.timeout, workers=args.workers, per_host=args.per_host, progress=progress
+    )
+    _print_problems(problems, args.format)
+    failed = sum(1 for p in problems if is_failure(p))
+    print(
+        f"{len(results)} addresses in {len(links)} places: {failed} place(s) with a broken or unreachable link\n"
+        f"ตรวจลิงก์ {len(results)} รายการ ใน {len(links)} ตำแหน่ง: ลิงก์เสียหรือไม่ตอบสนอง {failed} ตำแหน่ง",
+        file=sys.stderr,
+    )
+    return EXIT_INVALID if failed else EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
@@ -182,6 +202,13 @@ def _parser() -> argparse.ArgumentParser:
     synth.add_argument("--out", required=True)
     synth.add_argument("--seed", type=int, default=1)
     synth.set_defaults(func=cmd_synth)
+
+    links = sub.add_parser("links", help="check external links (needs the network) / ตรวจลิงก์ภายนอก")
+    links.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for each answer (default 15)")
+    links.add_argument("--workers", type=int, default=8, help="addresses checked at once (default 8)")
+    links.add_argument("--per-host", type=int, default=2, help="requests to one host at once (default 2)")
+    links.add_argument("--format", choices=("text", "github", "json"), default="text")
+    links.set_defaults(func=cmd_links)
 
     serve = sub.add_parser("serve", help="build, serve and rebuild on change")
     serve.add_argument("--out", default="build/serve", help="output folder")

@@ -401,6 +401,22 @@ MESSAGES: dict[str, tuple[Severity, str, str]] = {
         "{detail}",
         "{detail_th}",
     ),
+    # --- external links (python -m generator links; needs the network, never part of the build) ---
+    "link-broken": (
+        W,
+        "{url} → {status}. The page is gone or refuses readers: fix the address or remove it.",
+        "ลิงก์ {url} ใช้ไม่ได้ ({status}) กรุณาแก้ไขที่อยู่หรือลบออก",
+    ),
+    "link-unreachable": (
+        W,
+        "{url} → no answer ({reason}). Check the address; if the site is down, try again later.",
+        "ลิงก์ {url} ไม่ตอบสนอง ({reason}) กรุณาตรวจสอบที่อยู่ หากเว็บไซต์ปิดชั่วคราวให้ลองใหม่ภายหลัง",
+    ),
+    "link-redirect": (
+        W,
+        "{url} → {status} → {target}. The page has moved: write the new address.",
+        "ลิงก์ {url} ย้ายไปที่ {target} ({status}) กรุณาเปลี่ยนเป็นที่อยู่ใหม่",
+    ),
 }
 
 

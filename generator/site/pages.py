@@ -24,6 +24,7 @@ from ..database.model import Entry, Institution, LText
 from ..exports import CSV_COLUMNS, LICENCE
 from ..thai import collation_key, format_date
 from .browse import facets as browse_facets
+from .imagesize import image_size
 from .markdown import render_markdown
 from .qr import qr_svg
 from .related import related_entries
@@ -189,6 +190,10 @@ class PageRenderer:
     def sort(self, entries: Iterable[Entry]) -> list[Entry]:
         """Entries in the order readers of this language expect (Thai collation on Thai pages)."""
         return self.catalog.sorted(entries, self.lang)
+
+    def image_size(self, entry: Entry, name: str) -> tuple[int, int] | None:
+        """An entry image's (width, height) in pixels, for the img tag's size attributes."""
+        return image_size(entry.image_folder / name)
 
     def markdown(self, entry: Entry, text: str) -> str:
         """Entry Markdown as safe HTML, with images pointing at their published copies."""

@@ -43,6 +43,12 @@ PAGES = [
 ]
 
 
+def pages_of(site: Site, lang: str) -> list[str]:
+    """PAGES, plus every other page at the top of the language folder (browse, map, statistics … once built)."""
+    listed = {p.split("?", 1)[0] for p in PAGES}
+    return PAGES + sorted(p.name for p in (site.root / lang).glob("*.html") if p.name not in listed)
+
+
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_no_serious_or_critical_violations(browser: Any, site: Site, lang: str) -> None:
     if not AXE.exists():
@@ -52,7 +58,7 @@ def test_no_serious_or_critical_violations(browser: Any, site: Site, lang: str) 
         # axe is injected as a script; the page's own CSP would (rightly) refuse it.
         ctx = opener.context(bypass_csp=True)
         report = []
-        for path in PAGES:
+        for path in pages_of(site, lang):
             visit = opener(f"{lang}/{path}", context=ctx)
             if "search.html" in path:
                 visit.page.locator("#tc-search-page-panel .tc-result").first.wait_for(timeout=5000)

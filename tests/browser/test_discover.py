@@ -15,7 +15,7 @@ from generator.site.pages import PAGE_SIZE
 from generator.site.tags import TagIndex, normalize
 
 from .conftest import Opener
-from .test_site import LANGS, PHONE, biggest, first, fonts_ready, site_relative
+from .test_site import LANGS, PHONE, biggest, fonts_ready, site_relative
 
 pytestmark = pytest.mark.browser
 

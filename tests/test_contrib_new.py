@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.contrib.files import write_new_file
 from generator.contrib.new import suggest_id
@@ -156,7 +157,8 @@ def test_new_interactive_with_wrong_answers_first(repo: Path) -> None:
     result = run(repo, "new", "--lang", "en", "--today", TODAY.isoformat(), stdin="\n".join(answers) + "\n")
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
-    assert "No such choice: type a number from 1 to 2" in out
+    kinds = len(yaml.safe_load((repo / "site_config/taxonomies.yaml").read_text("utf-8"))["kinds"])
+    assert f"No such choice: type a number from 1 to {kinds}" in out
     assert '"Bad Id" is not a valid id' in out
     assert 'The id "solar-dryer-sample" is also used by technologies/rmutt/solar-dryer-sample.yaml' in out
     rel = "technologies/rmutt/na-kha-weaving.yaml"

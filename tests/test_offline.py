@@ -464,3 +464,16 @@ def test_kiwix_serve_finds_the_same_thai_words(edition: Edition) -> None:
             found = kiwix_search(base, edition.zim, word)
             lang = "en" if word.isascii() else "th"
             assert f"{lang}/entries/{entry}.html" in found[:5], (word, found)
+
+
+def test_page_title_is_the_documents_not_an_svg_title() -> None:
+    """Maps and charts carry <title> elements; the ZIM title must be the page's own (libzim refused the sum)."""
+    from generator.offline.zim import _PageText
+
+    parser = _PageText()
+    parser.feed(
+        "<html><head><title>Home - Site</title></head><body><article class='md-content__inner'>"
+        "<svg><title>Map of Thailand</title></svg><p>Text</p></article></body></html>"
+    )
+    assert parser.title == "Home - Site"
+    assert "Text" in parser.text

@@ -73,12 +73,13 @@ class _PageText(html.parser.HTMLParser):
         self.title = ""
         self.parts: list[str] = []
         self._in_title = False
+        self._titled = False
         self._article_depth = 0  # >0 while inside Material's <article class="md-content__inner …">
         self._skip: list[str] = []  # the open elements whose text is left out (same-tag nesting included)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         classes = set((dict(attrs).get("class") or "").split())
-        if tag == "title":
+        if tag == "title" and not self._titled:  # the page's own; SVG maps and charts have <title>s too
             self._in_title = True
         elif tag == "article" and (self._article_depth or "md-content__inner" in classes):
             self._article_depth += 1
@@ -88,8 +89,8 @@ class _PageText(html.parser.HTMLParser):
             self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
+        if tag == "title" and self._in_title:
+            self._in_title, self._titled = False, True
         elif tag == "article" and self._article_depth:
             self._article_depth -= 1
         if self._skip and self._skip[-1] == tag:

@@ -58,8 +58,12 @@ TAP_TARGETS = """() => {
   const distance = (c, r) => Math.hypot(Math.max(r.left - c[0], 0, c[0] - r.right),
                                         Math.max(r.top - c[1], 0, c[1] - r.bottom));
   const bad = [];
+  // ...and targets with an equivalent control that meets the size: each province of the map is also a link in
+  // the table under it (checked below like every other link).
+  const hasEquivalent = e => !!e.closest('.tc-map__svg') &&
+    !!document.querySelector(`.tc-map__table a[href="${e.getAttribute('href')}"]`);
   for (const t of all) {
-    if (inSentence(t.e)) continue;
+    if (inSentence(t.e) || hasEquivalent(t.e)) continue;
     for (const r of t.rects) {
       if (!small(r)) continue;
       const c = centre(r);

@@ -45,9 +45,17 @@ def _handler(seen: Seen) -> type[http.server.BaseHTTPRequestHandler]:
                 seen.requests.append((self.command, self.path, self.headers.get("User-Agent", "")))
                 seen.in_flight += 1
                 seen.most_in_flight = max(seen.most_in_flight, seen.in_flight)
+            self._counted = True
             try:
                 self._route()
             finally:
+                self._done()
+
+        def _done(self) -> None:
+            # A request stops counting before its answer is sent: once the client has the answer it may start
+            # the next request, and counting until after the write would see both at once.
+            if getattr(self, "_counted", False):
+                self._counted = False
                 with seen.lock:
                     seen.in_flight -= 1
 
@@ -70,6 +78,7 @@ def _handler(seen: Seen) -> type[http.server.BaseHTTPRequestHandler]:
                 self._send(404)
 
         def _send(self, status: int, headers: dict[str, str] | None = None, body: bytes = b"") -> None:
+            self._done()
             self.send_response(status)
             for name, value in (headers or {}).items():
                 self.send_header(name, value)

@@ -143,12 +143,13 @@ def on_files(files: Files, config: Any) -> Files:
     filled: list[SitePage] = []
     use_shells = os.environ.get("TC_SHELLS", "1") != "0"  # 0: MkDocs renders every page (for comparison)
     generated = render_site_pages(_state["catalog"], _state["lang"], config.site_url or "")
-    if use_shells:
-        generated += [shell.prototype("entries", "entry"), shell.prototype("sheets", "sheet")]
+    nav = _nav_paths(config.nav)
+    folders = shell.plan(generated, nav) if use_shells else {}
+    generated += [shell.prototype(folder, page_type) for folder, page_type in folders.items()]
     for page in generated:
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"content/{_state['lang']}/{page.path} clashes with a generated page; rename it")
-        if use_shells and shell.is_filled(page.path):
+        if shell.is_filled(page, folders, nav):
             filled.append(page)
             continue
         files.append(File.generated(config, page.path, content=""))
@@ -166,6 +167,17 @@ def on_files(files: Files, config: Any) -> Files:
         File.generated(config, FEED_PATH, content=atom_feed(_state["catalog"], _state["lang"], config.site_url))
     )
     return files
+
+
+def _nav_paths(nav: Any) -> set[str]:
+    """Every page path named in the nav (a list of {title: path or list})."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return set().union(*(_nav_paths(v) for v in nav.values()))
+    if isinstance(nav, list):
+        return set().union(*(_nav_paths(v) for v in nav))
+    return set()
 
 
 def _search_index(files: Files, config: Any) -> str:
@@ -204,7 +216,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     """Every page carries a Content-Security-Policy that allows only the site's own scripts."""
     folder, _, name = page.file.src_uri.partition("/")
     if name == f"{shell.PROTOTYPE_ID}.md":
-        _state["shells"][folder] = shell.Shell.of(output)
+        _state["shells"][folder] = shell.Shell.of(output, config.site_description or "")
         cache = os.environ.get(SHELL_CACHE_ENV)
         if cache:  # `serve` writes changed entries from these before the full rebuild is done
             save_shell(Path(cache), _state["lang"], folder, output)

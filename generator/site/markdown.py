@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
@@ -50,20 +51,46 @@ class _SafeTree(Treeprocessor):
 
 
 class _SafeExtension(Extension):
-    def __init__(self, image_url: Callable[[str], str | None]) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.image_url = image_url
+        self.tree: _SafeTree | None = None
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_SafeTree(md, self.image_url), "techclinic-safe", 0)
+        self.tree = _SafeTree(md, _no_images)
+        md.treeprocessors.register(self.tree, "techclinic-safe", 0)
 
 
-def render_markdown(text: str, image_url: Callable[[str], str | None] = lambda _: None) -> str:
+def _no_images(_name: str) -> str | None:
+    return None
+
+
+class _Renderer:
+    """One configured Markdown instance, reset between texts: building one costs more than a short text."""
+
+    def __init__(self) -> None:
+        self.safe = _SafeExtension()
+        self.md = markdown.Markdown(extensions=["sane_lists", self.safe], output_format="html")
+
+    def convert(self, text: str, image_url: Callable[[str], str | None]) -> str:
+        assert self.safe.tree is not None
+        self.safe.tree.image_url = image_url
+        try:
+            return self.md.reset().convert(text)
+        finally:
+            self.safe.tree.image_url = _no_images
+
+
+_RENDERER = threading.local()
+
+
+def render_markdown(text: str, image_url: Callable[[str], str | None] = _no_images) -> str:
     """Render untrusted Markdown to sanitised HTML; `image_url` maps an entry image name to its URL."""
-    md = markdown.Markdown(extensions=["sane_lists", _SafeExtension(image_url)], output_format="html")
-    html = md.convert(text)
+    renderer = getattr(_RENDERER, "value", None)
+    if renderer is None:  # one per thread: a Markdown instance keeps state while it converts
+        renderer = _RENDERER.value = _Renderer()
+    html = renderer.convert(text, image_url)
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -83,9 +83,20 @@ def page_url(path: str) -> str:
 
 def relative(from_path: str, to_path: str) -> str:
     """A link from one page to another page or file, relative so the site works under any sub-path and file://."""
-    target = page_url(to_path)
-    start = posixpath.dirname(page_url(from_path)) or "."
-    return posixpath.relpath(target, start)
+    return _relative(posixpath.dirname(from_path), page_url(to_path))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative(start: str, target: str) -> str:
+    """posixpath.relpath for the clean, root-relative paths of generated pages (a hot path: one call per link)."""
+    start_parts = [p for p in start.split("/") if p not in ("", ".")]
+    target_parts = [p for p in target.split("/") if p not in ("", ".")]
+    common = 0
+    for a, b in zip(start_parts, target_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + target_parts[common:]) or "."
 
 
 def entry_path(entry_id: str) -> str:
@@ -181,7 +192,9 @@ class PageRenderer:
 
     def card(self, entry: Entry, render: Callable[[Entry], str]) -> Markup:
         """An entry's card in a listing, rendered once per folder (listings repeat the same cards)."""
-        key = (entry.id, posixpath.dirname(self.current))
+        # A card links only to its entry page, so cards are the same on every page of the same depth outside entries/.
+        folder = posixpath.dirname(self.current)
+        key = (entry.id, folder if folder == "entries" else str(folder.count("/") + bool(folder)))
         html = self._cards.get(key)
         if html is None:
             html = self._cards[key] = Markup(render(entry))

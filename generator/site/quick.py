@@ -77,8 +77,9 @@ class QuickUpdater:
         catalog = Catalog(self.catalog.reference, [replaced.get(e.id, e) for e in self.catalog.entries.values()])
         written: list[Path] = []
         for lang in LANGS:
+            default_description = catalog.reference.ui["site_description"].get(lang)
             shells = {
-                folder: Shell.of((self.cache / lang / f"{folder}.html").read_text("utf-8"))
+                folder: Shell.of((self.cache / lang / f"{folder}.html").read_text("utf-8"), default_description)
                 for folder in ("entries", "sheets")
             }
             site_url = f"{self.site_url.rstrip('/')}/{lang}/" if self.site_url else ""

@@ -53,9 +53,7 @@ def plan(pages: Iterable[SitePage], nav: set[str]) -> dict[str, str]:
 def is_filled(page: SitePage, folders: dict[str, str], nav: set[str]) -> bool:
     """Whether a generated page is written from its folder's shell rather than rendered by MkDocs."""
     folder, name = _folder_and_name(page.path)
-    return (
-        folders.get(folder) == page.page_type and page.path not in nav and name != f"{PROTOTYPE_ID}.md"
-    )
+    return folders.get(folder) == page.page_type and page.path not in nav and name != f"{PROTOTYPE_ID}.md"
 
 
 def prototype(folder: str, page_type: str) -> SitePage:

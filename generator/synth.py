@@ -64,7 +64,7 @@ def synthesize(source: Path, out: Path, count: int, seed: int = 1) -> int:
         category = categories[n % len(categories)]
         kind = "local-wisdom" if n % 4 == 3 else "technology"
         english = n % 10 != 9
-        places = sorted({provinces[(n * 7 + k * 13) % len(provinces)] for k in range(1 + n % 3)})
+        places = sorted(rng.sample(provinces, 1 + n % 3))  # every province, in no pattern tied to n
         added = start + dt.timedelta(days=(n * 37) % 7300)
         reviewed = min(added + dt.timedelta(days=30 + n % 900), dt.date(2026, 10, 1))
         desc_th = "\n\n".join(rng.sample(th_paras, 3))

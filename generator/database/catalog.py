@@ -25,6 +25,8 @@ class Catalog:
         self.by_kind: dict[str, list[Entry]] = defaultdict(list)
         self.by_coupon_service: dict[str, list[Entry]] = defaultdict(list)
         self.villages_by_technology: dict[str, list[Entry]] = defaultdict(list)
+        # Related entry ids by entry id, when the build computed them once for both languages (site/related.py).
+        self.related: dict[str, tuple[str, ...]] = {}
         for entry in self.entries.values():
             for service in entry.coupon_services:
                 self.by_coupon_service[service].append(entry)

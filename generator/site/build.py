@@ -21,6 +21,7 @@ from ..database.docs import json_schema_text
 from ..database.validate import check_database
 from ..exports import write_exports
 from .links import check_links
+from .related import precompute as precompute_related
 from .sitemap import sitemap_xml
 
 LANGS = ("th", "en")
@@ -134,6 +135,7 @@ def build(root: Path, out: Path, *, base_url: str = "", cut: Cut | None = None) 
     if not catalog.entries:
         print("build stopped: no entry belongs to this region or province / ไม่มีรายการใดในภาคหรือจังหวัดนี้", file=sys.stderr)
         return 1, None
+    precompute_related(catalog)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
@@ -152,8 +154,14 @@ def build(root: Path, out: Path, *, base_url: str = "", cut: Cut | None = None) 
     catalog_file.write_bytes(pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL))
     env[CATALOG_ENV] = str(catalog_file)
     try:
+        schema_text = json_schema_text(root)
+        assert schema_text is not None  # site_config/ was valid: check_database succeeded
         with ThreadPoolExecutor(max_workers=len(LANGS)) as pool:
-            results = list(pool.map(lambda lang: _run_mkdocs(root, lang, staging / lang, env), LANGS))
+            running = [pool.submit(_run_mkdocs, root, lang, staging / lang, env) for lang in LANGS]
+            # The open-data files need only the catalog: written while MkDocs builds, they use a core that the
+            # faster language leaves idle.
+            write_exports(catalog, staging, schema_text)
+            results = [future.result() for future in running]
         failed = [(lang, output) for lang, code, output in results if code != 0]
         for lang, _code, output in results:
             if output.strip():
@@ -168,9 +176,6 @@ def build(root: Path, out: Path, *, base_url: str = "", cut: Cut | None = None) 
         # Servers show 404.html for any missing path, so its links are absolute when the site URL is known.
         home = (env["TC_BASE_URL"].rstrip("/") + "/") if env["TC_BASE_URL"] else ""
         (staging / "404.html").write_text(NOT_FOUND.format(home=home, **names), encoding="utf-8")
-        schema_text = json_schema_text(root)
-        assert schema_text is not None  # site_config/ was valid: check_database succeeded
-        write_exports(catalog, staging, schema_text)
         if home:  # a sitemap needs absolute URLs
             (staging / "sitemap.xml").write_text(sitemap_xml(staging, home), encoding="utf-8")
         broken = check_links(staging)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import html
-import multiprocessing
 import os
 import posixpath
 import re
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from ..parallel import fork_map
 
 _HREF = re.compile(
     r"""<(?:a|link|img|script|source)\b[^>]*?\s(?:href|src)\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL
@@ -103,7 +104,7 @@ def _site_files(site: Path) -> frozenset[str]:
 _WORKER: _Checker | None = None
 
 
-def _check_chunk(pages: list[str]) -> list[BrokenLink]:
+def _check_chunk(pages: Sequence[str]) -> list[BrokenLink]:
     assert _WORKER is not None
     return [link for rel in pages for link in _WORKER.page(rel)]
 
@@ -115,13 +116,7 @@ def check_links(site: Path) -> list[BrokenLink]:
     pages = sorted(f for f in files if f.endswith(".html"))
     _WORKER = _Checker(site, files)
     try:
-        workers = min(os.cpu_count() or 1, 4)
-        if len(pages) < PARALLEL_PAGES or workers < 2:
-            return _check_chunk(pages)
         # Contiguous chunks keep a folder's pages together, so each worker's cache is warm for them.
-        size = -(-len(pages) // (workers * 4))
-        chunks = [pages[i : i + size] for i in range(0, len(pages), size)]
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [link for chunk in pool.map(_check_chunk, chunks) for link in chunk]
+        return fork_map(_check_chunk, pages, min_items=PARALLEL_PAGES)
     finally:
         _WORKER = None

@@ -30,7 +30,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate the whole database and report every problem at once."""
     start = time.perf_counter()
     as_of = contrib.today(args.today)
-    catalog, _, problems = check_database(Path(args.root), today=as_of)
+    catalog, _, problems = check_database(Path(args.root), today=as_of, use_cache=True)
     problems = contrib.check_extras(problems, catalog, Path(args.root), as_of, args.paths)
     _print_problems(problems, args.format)
     if args.format == "text":

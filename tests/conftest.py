@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data"
+# Check results are cached between runs (generator/database/checkcache.py): tests keep theirs apart from the user's.
+os.environ.setdefault("TC_CHECK_CACHE", tempfile.mkdtemp(prefix="tc-check-cache-"))
 # Fixed "today" for tests, so dates in the corpus never drift into the future or the past.
 TODAY = dt.date(2026, 11, 1)
 

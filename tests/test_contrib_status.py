@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -140,10 +141,21 @@ def test_maintainers_page_in_both_languages(history: Path, monkeypatch: pytest.M
     assert "<h1>สำหรับผู้ดูแลข้อมูล</h1>" in th and "<h1>For maintainers</h1>" in en
     assert "as of 1 November 2026" in en and "1 พฤศจิกายน 2569" in th  # Buddhist Era on the Thai page
     assert "1 entries last reviewed before 1 November 2024." in en
-    assert '<a href="entries/indigo-sample.html">' in en and "<code>indigo-sample</code>" in en
-    assert "summary: Thai changed 1 March 2025, English changed 10 January 2025" in en
-    assert "description: Thai changed not yet committed, English changed 10 January 2025" in en
-    assert "No English for: title, summary, description" in en
+    # the overview counts per institution and links to the institution's own page, which lists the entries
+    row = re.search(r"<tr>\s*<td><a href=\"institutions/rmutt.html\">.*?</tr>", en, re.DOTALL)
+    assert row is not None
+    cells = re.findall(r"<td>(.*?)</td>", row.group(0), re.DOTALL)
+    assert cells[1:5] == ["2", "1", "1", "1"]  # entries, not reviewed in two years, without English, English older
+    assert '<a href="maintainers/rmutt.html">Details' in cells[5]
+    assert "entries/indigo-sample.html" not in en  # the overview stays small: entries are on the institution pages
+    rmutt = pages["en"]["maintainers/rmutt.md"].html
+    assert "1 entries last reviewed before 1 November 2024." in rmutt
+    assert '<a href="../entries/indigo-sample.html">' in rmutt and "<code>indigo-sample</code>" in rmutt
+    assert "summary: Thai changed 1 March 2025, English changed 10 January 2025" in rmutt
+    assert "description: Thai changed not yet committed, English changed 10 January 2025" in rmutt
+    assert "No English for: title, summary, description" in rmutt
+    assert "ภาษาไทยแก้เมื่อ 1 มีนาคม 2568" in pages["th"]["maintainers/rmutt.md"].html
+    assert not any(p.startswith("maintainers/") and p != "maintainers/rmutt.md" for p in pages["en"])
     # the same repository state gives the same page
-    again = {p.path: p for p in render_site_pages(catalog, "en")}["maintainers.md"].html
-    assert again == en
+    again = {p.path: p for p in render_site_pages(catalog, "en")}
+    assert again["maintainers.md"].html == en and again["maintainers/rmutt.md"].html == rmutt

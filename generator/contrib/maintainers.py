@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..site.pages import PageRenderer, SitePage
 
 PAGE_PATH = "maintainers.md"
+FOLDER = "maintainers"  # one page per institution
 
 WORDS: dict[str, tuple[str, str]] = {
     "title": ("สำหรับผู้ดูแลข้อมูล", "For maintainers"),
@@ -45,6 +46,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Whether any English is older than its Thai is unknown: {reason}",
     ),
     "entries": ("รายการทั้งหมด", "Entries"),
+    "stale_short": ("ไม่ได้ตรวจทานเกินสองปี", "Not reviewed in two years"),
+    "details": ("รายละเอียด", "Details"),
+    "nothing": ("ไม่มีงานค้าง", "Nothing to do"),
+    "back": ("กลับไปหน้าภาพรวมสำหรับผู้ดูแลข้อมูล", "Back to the maintainers' overview"),
     "no_english": ("ยังไม่มีภาษาอังกฤษ", "Without English"),
     "older": ("ภาษาอังกฤษเก่ากว่าภาษาไทย", "English older than Thai"),
     "missing_fields": ("ยังไม่มีภาษาอังกฤษ: {fields}", "No English for: {fields}"),
@@ -76,8 +81,10 @@ def _older(words: dict[str, str], o: Outdated, when: Callable[[str], str]) -> st
     return words["older_field"].format(field=o.path, th=when(o.th_changed), en=when(o.en_changed))
 
 
-def maintainers_page(r: PageRenderer) -> SitePage:
-    """The page, as of SOURCE_DATE_EPOCH (the build derives it from the data): same repository, same page."""
+def maintainers_pages(r: PageRenderer) -> list[SitePage]:
+    """The overview and one page per institution with something to do, as of SOURCE_DATE_EPOCH (the build
+    derives it from the data): same repository, same pages. Per institution, because at 10,000 entries one
+    page listing every entry to review would weigh megabytes."""
     catalog = r.catalog
     as_of = freshness.today()
     root = repository_root(catalog)
@@ -87,23 +94,44 @@ def maintainers_page(r: PageRenderer) -> SitePage:
     def when(value: str) -> str:
         return words["uncommitted"] if value == UNCOMMITTED else r.date(dt.date.fromisoformat(value))
 
+    stale_by_institution: dict[str, list[Any]] = {}
+    for entry in freshness.stale_entries(catalog, as_of):
+        stale_by_institution.setdefault(entry.institution, []).append(entry)
     rows = []
     for inst in catalog.reference.institutions.values():
         statuses = report.needs.get(inst.id, []) if report else []
-        rows.append(
-            {
-                "inst": inst,
-                "total": report.total.get(inst.id, 0) if report else len(catalog.by_institution.get(inst.id, [])),
-                "missing": [(s.entry, ", ".join(s.missing)) for s in statuses if s.missing],
-                "older": [(s.entry, [_older(words, o, when) for o in s.outdated]) for s in statuses if s.outdated],
-            }
-        )
-    context: dict[str, Any] = {
+        row = {
+            "inst": inst,
+            "path": f"{FOLDER}/{inst.id}.md",
+            "total": report.total.get(inst.id, 0) if report else len(catalog.by_institution.get(inst.id, [])),
+            "stale": stale_by_institution.get(inst.id, []),
+            "missing": [(s.entry, ", ".join(s.missing)) for s in statuses if s.missing],
+            "older": [(s.entry, [_older(words, o, when) for o in s.outdated]) for s in statuses if s.outdated],
+        }
+        row["todo"] = bool(row["stale"] or row["missing"] or row["older"])
+        rows.append(row)
+    common: dict[str, Any] = {
         "w": words,
         "as_of": r.date(as_of),
         "cutoff": r.date(freshness.cutoff(as_of)),
-        "stale": freshness.stale_entries(catalog, as_of),
         "history": report.history if report else "git",
-        "rows": rows,
     }
-    return r._render(PAGE_PATH, "maintainers.html", words["title"], words["title"], "maintainers", **context)
+    out = [
+        r._render(
+            PAGE_PATH,
+            "maintainers.html",
+            words["title"],
+            words["title"],
+            "maintainers",
+            rows=rows,
+            stale_total=sum(len(row["stale"]) for row in rows),
+            **common,
+        )
+    ]
+    for row in rows:
+        if row["todo"]:
+            title = f"{words['title']}: {row['inst'].short.get(r.lang)}"
+            out.append(
+                r._render(row["path"], "maintainers_institution.html", title, title, "maintainers", row=row, **common)
+            )
+    return out

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..diagnostics import Problem, sort_problems
 from .catalog import Catalog
+from .checkcache import CheckCache
 from .fieldtypes import did_you_mean
 from .load import EntryFile, LoadedEntry, discover, load_entry
 from .messages import make_problem
@@ -154,12 +155,32 @@ def _load_all(
         return [item for chunk in results for item in chunk]
 
 
+def _load_cached(
+    files: list[EntryFile], choices: dict[str, list[str]], today: dt.date, cache: CheckCache
+) -> list[tuple[LoadedEntry, list[Problem]]]:
+    """Like _load_all, reusing the kept result of every file that has not changed since it was checked."""
+    keys = [cache.key(file) for file in files]
+    results = [cache.get(file, key) for file, key in zip(files, keys, strict=True)]
+    stale = [n for n, result in enumerate(results) if result is None]
+    for n, fresh in zip(stale, _load_all([files[n] for n in stale], choices, today), strict=True):
+        results[n] = fresh
+        cache.put(files[n], keys[n], fresh)
+    cache.keep_only({file.display for file in files})
+    cache.save()
+    return [result for result in results if result is not None]
+
+
 def check_database(
-    root: Path, *, today: dt.date | None = None, extra: Sequence[tuple[EntryFile, str]] = ()
+    root: Path,
+    *,
+    today: dt.date | None = None,
+    extra: Sequence[tuple[EntryFile, str]] = (),
+    use_cache: bool = False,
 ) -> tuple[Catalog | None, ReferenceData, list[Problem]]:
     """Load and validate everything under `root`; the catalog is None when there are errors.
 
     `extra` adds entries that are not files yet (path, text), checked after the files on disk (spreadsheet import).
+    `use_cache` reuses the results of files unchanged since the last check (see checkcache.py).
     """
     today = today or dt.date.today()
     reference, problems = load_reference(root / SITE_CONFIG_DIR)
@@ -170,7 +191,9 @@ def check_database(
     problems.extend(_case_collisions(all_paths))
     choices = reference.choices()
     loaded: list[LoadedEntry] = []
-    for item, file_problems in _load_all(files, choices, today):
+    cache = CheckCache.open(root, today) if use_cache else None
+    results = _load_all(files, choices, today) if cache is None else _load_cached(files, choices, today, cache)
+    for item, file_problems in results:
         loaded.append(item)
         problems.extend(file_problems)
     for file, text in extra:

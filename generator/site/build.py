@@ -121,7 +121,7 @@ def build_site(root: Path, out: Path, *, base_url: str = "", cut: Cut | None = N
 def build(root: Path, out: Path, *, base_url: str = "", cut: Cut | None = None) -> tuple[int, Catalog | None]:
     """build_site, also returning the catalog that was built (None when the build failed)."""
     start = time.perf_counter()
-    catalog, _, problems = check_database(root)
+    catalog, _, problems = check_database(root, use_cache=True)
     shown = [p for p in problems if p.is_error] + [p for p in problems if not p.is_error]
     for problem in shown[:MAX_PROBLEMS_SHOWN]:
         print(diagnostics.format_text(problem), file=sys.stderr)

@@ -6,7 +6,6 @@ This module knows nothing of MkDocs: it returns SitePage objects with repository
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import posixpath
 import re
@@ -18,7 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..contrib.maintainers import maintainers_page
+from ..contrib.maintainers import maintainers_pages
 from ..database.catalog import Catalog
 from ..database.model import Entry, Institution, LText
 from ..exports import CSV_COLUMNS, LICENCE
@@ -44,14 +43,23 @@ _MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 
 @dataclass(frozen=True)
 class SitePage:
-    """One generated page: where it goes, its plain-text title and description, and its body HTML."""
+    """One generated page: where it goes, its plain-text title and description, and its body HTML.
+
+    The body may be given as a function that renders it: 45,000 bodies held at once would cost about a gigabyte,
+    so pages written from shells are rendered one by one as they are written, and not kept.
+    """
 
     path: str  # e.g. "entries/solar-dryer.md"; published as .html
     title: str
     description: str
-    html: str
+    body: str | Callable[[], str]
     page_type: str
     image: str = ""  # the page's picture for link previews, relative to the language root
+
+    @property
+    def html(self) -> str:
+        """The body HTML (rendered now when it was deferred; each call renders it again)."""
+        return self.body if isinstance(self.body, str) else self.body()
 
 
 @dataclass(frozen=True)
@@ -218,10 +226,26 @@ class PageRenderer:
         return render_markdown(text, image_url)
 
     # --- pages ---
-    def _render(self, path: str, template: str, title: str, description: str, page_type: str, **ctx: Any) -> SitePage:
-        self.current = path
-        html = self.env.get_template(template).render(r=self, lang=self.lang, title=title, **ctx)
-        return SitePage(path, title, description, html, page_type)
+    def _render(
+        self,
+        path: str,
+        template: str,
+        title: str,
+        description: str,
+        page_type: str,
+        *,
+        image: str = "",
+        context: Callable[[], dict[str, Any]] | None = None,
+        **ctx: Any,
+    ) -> SitePage:
+        """A page whose body is rendered when it is asked for; `context` adds values computed only then."""
+
+        def body() -> str:
+            self.current = path
+            values = {**ctx, **context()} if context is not None else ctx
+            return self.env.get_template(template).render(r=self, lang=self.lang, title=title, **values)
+
+        return SitePage(path, title, description, body, page_type, image)
 
     def _listing(
         self, path: str, template: str, title: str, description: str, page_type: str, entries: list[Entry], **ctx: Any
@@ -242,40 +266,45 @@ class PageRenderer:
         """The page of one entry."""
         title, _ = self.tx(entry.title)
         summary, _ = self.tx(entry.summary)
-        page = self._render(
-            entry_path(entry.id),
-            "entry.html",
-            title,
-            summary,
-            "entry",
-            e=entry,
-            inst=self.institution(entry.institution),
-            related=related_entries(self.catalog, entry),
-            applied=self.sort(self.catalog.entries[t] for t in entry.village.technologies) if entry.village else [],
-            villages=self.sort(self.catalog.villages_by_technology.get(entry.id, [])),
-            places=self.catalog.places(entry),
-            jsonld=entry_jsonld(self.catalog, entry, self.lang),
-        )
-        if entry.images:
-            return dataclasses.replace(page, image=f"{MEDIA_DIR}/{entry.id}/{entry.images[0].file}")
-        return page
+
+        def context() -> dict[str, Any]:
+            return {
+                "e": entry,
+                "inst": self.institution(entry.institution),
+                "related": related_entries(self.catalog, entry),
+                "applied": self.sort(self.catalog.entries[t] for t in entry.village.technologies)
+                if entry.village
+                else [],
+                "villages": self.sort(self.catalog.villages_by_technology.get(entry.id, [])),
+                "places": self.catalog.places(entry),
+                "jsonld": entry_jsonld(self.catalog, entry, self.lang),
+            }
+
+        image = f"{MEDIA_DIR}/{entry.id}/{entry.images[0].file}" if entry.images else ""
+        return self._render(entry_path(entry.id), "entry.html", title, summary, "entry", image=image, context=context)
 
     def sheet_page(self, entry: Entry) -> SitePage:
         """A one-page A4 fact sheet with a QR code back to the entry (the QR needs the site's public URL)."""
         title, _ = self.tx(entry.title)
-        description, _ = self.tx(entry.description)
         url = f"{self.site_url}entries/{entry.id}.html" if self.site_url else ""
+
+        def context() -> dict[str, Any]:
+            description, _ = self.tx(entry.description)
+            return {
+                "e": entry,
+                "inst": self.institution(entry.institution),
+                "excerpt": _excerpt(description, SHEET_EXCERPT),
+                "qr": qr_svg(url, self.t("sheet_scan")) if url else "",
+                "url": url,
+            }
+
         return self._render(
             f"sheets/{entry.id}.md",
             "sheet.html",
             f"{self.t('sheet_title')}: {title}",
             self.tx(entry.summary)[0],
             "sheet",
-            e=entry,
-            inst=self.institution(entry.institution),
-            excerpt=_excerpt(description, SHEET_EXCERPT),
-            qr=qr_svg(url, self.t("sheet_scan")) if url else "",
-            url=url,
+            context=context,
         )
 
     def pages(self) -> list[SitePage]:
@@ -288,7 +317,7 @@ class PageRenderer:
                 "data.md", "data.html", self.t("data_title"), self.t("data_intro"), "data", columns=CSV_COLUMNS
             ),
         ]
-        out.append(maintainers_page(self))  # review freshness and translation status (generator/contrib)
+        out += maintainers_pages(self)  # review freshness and translation status (generator/contrib)
         out += [self.entry_page(e) for e in c.entries.values()]
         out += [self.sheet_page(e) for e in c.entries.values()]
         listings: list[tuple[str, str, str, dict[str, list[Entry]]]] = [

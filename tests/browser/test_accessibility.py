@@ -29,7 +29,8 @@ PAGES = [
     "kinds/local-wisdom.html",
     "about/technology-clinic.html",
     "help/get-help.html",
-    "maintainers.html",  # tables of entries for maintainers (generator/contrib/maintainers.py)
+    "maintainers.html",  # the maintainers' overview table (generator/contrib/maintainers.py)
+    "maintainers/rmutt.html",  # one institution's entries to review and to translate
     "search.html?q=%E0%B8%84%E0%B8%A3%E0%B8%B2%E0%B8%A1",  # ?q=คราม: the results page with results
     "entries/mae-kampong-coffee-village.html",  # S&T village
     "kinds/village.html",

@@ -1,0 +1,145 @@
+"""What checking each entry file found, kept between runs: an unchanged file is not parsed and checked again.
+
+A file's result is reused only when everything it was checked against is the same: its bytes and path, the
+files in its image folder (names, sizes, times), the reference data in site_config/, the date the check runs
+as, and the generator's own code and libraries. Anything else changed, and the file is checked afresh. The
+cache lives outside the repository (`~/.cache/techclinic-kb/`, or `$TC_CHECK_CACHE`; `TC_CHECK_CACHE=0`
+turns it off), so it can never be committed; deleting it is always safe.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from ..diagnostics import Problem
+from .load import EntryFile, LoadedEntry
+
+CACHE_ENV = "TC_CHECK_CACHE"
+FORMAT = b"techclinic-check-cache 1"
+_CODE = Path(__file__).resolve().parent.parent  # the generator package: its code decides every result
+_LIBRARIES = ("PyYAML", "geothai", "nh3", "Markdown")
+
+Result = tuple[LoadedEntry, list[Problem]]
+
+
+def cache_folder() -> Path | None:
+    """Where check results are kept, or None when the cache is turned off."""
+    value = os.environ.get(CACHE_ENV, "")
+    if value == "0":
+        return None
+    if value:
+        return Path(value)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "techclinic-kb"
+
+
+def _tree_digest(digest: Any, folder: Path, suffixes: tuple[str, ...]) -> None:
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if name.endswith(suffixes):
+                path = Path(dirpath, name)
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def _salt(root: Path, today: dt.date) -> bytes:
+    """What every result depends on besides its own file."""
+    digest = hashlib.sha256(FORMAT)
+    digest.update(f"{sys.version}\0{today.isoformat()}\0".encode())
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=none\0".encode())
+    _tree_digest(digest, _CODE, (".py",))
+    _tree_digest(digest, root / "site_config", (".yaml", ".yml", ".json"))
+    return digest.digest()
+
+
+def _image_listing(folder: Path) -> bytes:
+    """Names, sizes and times of the files in an entry's image folder (empty when there is none)."""
+    rows = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        for name in sorted(filenames):
+            try:
+                info = os.lstat(os.path.join(dirpath, name))
+            except OSError:
+                continue
+            rows.append(f"{os.path.relpath(os.path.join(dirpath, name), folder)}\0{info.st_size}\0{info.st_mtime_ns}")
+    return "\n".join(rows).encode()
+
+
+class CheckCache:
+    """The results of one repository's last check, keyed by what each depended on."""
+
+    def __init__(self, root: Path, today: dt.date, folder: Path) -> None:
+        self.file = folder / f"check-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.pickle"
+        self.salt = _salt(root, today)
+        self.results: dict[str, tuple[bytes, Result]] = {}
+        self.changed = False
+        try:
+            with self.file.open("rb") as stream:
+                salt, results = pickle.load(stream)
+            if salt == self.salt:
+                self.results = results
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+            pass  # no cache yet, or one from another version: check everything
+
+    @classmethod
+    def open(cls, root: Path, today: dt.date) -> CheckCache | None:
+        """The cache of this repository, or None when caching is turned off."""
+        folder = cache_folder()
+        return cls(root, today, folder) if folder is not None else None
+
+    def key(self, file: EntryFile) -> bytes | None:
+        """What this file's result depends on; None when the file cannot be read (it is checked, not cached)."""
+        try:
+            if file.path.is_symlink():
+                return None
+            data = file.path.read_bytes()
+        except OSError:
+            return None
+        digest = hashlib.sha256(self.salt)
+        digest.update(f"{file.display}\0{file.folder}\0".encode())
+        digest.update(data)
+        digest.update(b"\0" + _image_listing(file.path.with_suffix("")))
+        return digest.digest()
+
+    def get(self, file: EntryFile, key: bytes | None) -> Result | None:
+        """The kept result of a file, if it was checked with the same key."""
+        found = self.results.get(file.display)
+        return found[1] if found is not None and key is not None and found[0] == key else None
+
+    def put(self, file: EntryFile, key: bytes | None, result: Result) -> None:
+        """Keep a fresh result."""
+        if key is not None:
+            self.results[file.display] = (key, result)
+            self.changed = True
+
+    def keep_only(self, displays: set[str]) -> None:
+        """Forget files that are gone."""
+        gone = self.results.keys() - displays
+        for display in gone:
+            del self.results[display]
+        self.changed = self.changed or bool(gone)
+
+    def save(self) -> None:
+        """Write the cache atomically (a half-written cache is never read); errors only cost the next run time."""
+        if not self.changed:
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(prefix=".check-", dir=self.file.parent)
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump((self.salt, self.results), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, self.file)
+        except OSError:
+            pass

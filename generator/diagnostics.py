@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 
 
@@ -68,13 +68,12 @@ def format_github(problem: Problem) -> str:
     return f"::{problem.severity.value} {props}::{body}"
 
 
+_FIELDS = tuple(f.name for f in fields(Problem))  # dataclasses.asdict deep-copies: 10x slower for thousands
+
+
 def format_json(problems: Iterable[Problem]) -> str:
     """All problems as a JSON array (UTF-8, Thai unescaped)."""
-    rows = []
-    for p in problems:
-        row = asdict(p)
-        row["severity"] = p.severity.value
-        rows.append(row)
+    rows = [{name: getattr(p, name) for name in _FIELDS} | {"severity": p.severity.value} for p in problems]
     return json.dumps(rows, ensure_ascii=False, indent=2)
 
 

@@ -98,9 +98,20 @@ class Segmenter:
             path = Path(folder) / "words.txt"
             path.write_text(payload, encoding="utf-8")
             nlpo3.load_dict(str(path), self.name)
+        self._short: dict[str, list[str]] = {}
+
+    SHORT = 120  # labels, names and keywords repeat across entries: their words are remembered
 
     def words(self, text: str) -> list[str]:
         """Search terms of a text: Thai words and lower-case Latin words, normalised, in order."""
+        if len(text) > self.SHORT:
+            return self._words(text)
+        found = self._short.get(text)
+        if found is None:
+            found = self._short[text] = self._words(text)
+        return list(found)
+
+    def _words(self, text: str) -> list[str]:
         out: list[str] = []
         for run in _RUNS.findall(normalize_for_search(text)):
             if "\u0e00" <= run[0] <= "\u0e7f":

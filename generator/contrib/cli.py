@@ -44,7 +44,7 @@ def check_extras(
 ) -> list[Problem]:
     """Add review-freshness warnings; with entry paths, keep only problems of those files (and of site_config/)."""
     if catalog is not None:
-        problems = sort_problems(problems + stale_problems(catalog, root, as_of))
+        problems = sort_problems(problems + stale_problems(catalog, as_of))
     wanted = {_entry_file_of(root, p) for p in paths}
     if wanted and not any(w.startswith("site_config/") for w in wanted):  # reference data concerns every entry
         problems = [p for p in problems if p.path in wanted or p.path.startswith("site_config/")]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-from pathlib import Path
 
 from ..database.catalog import Catalog
 from ..database.messages import make_problem
@@ -13,7 +11,6 @@ from ..database.model import Entry
 from ..diagnostics import Problem
 
 STALE_YEARS = 2
-_REVIEWED_LINE = re.compile(r"^date_reviewed\s*:", re.MULTILINE)
 
 
 def today(override: dt.date | None = None) -> dt.date:
@@ -46,22 +43,13 @@ def stale_entries(catalog: Catalog, as_of: dt.date) -> list[Entry]:
     return sorted(stale, key=lambda e: (last_checked(e), e.id))
 
 
-def _line_of_review(root: Path, source: str) -> int:
-    try:
-        text = (root / source).read_text(encoding="utf-8")
-    except OSError:
-        return 1
-    match = _REVIEWED_LINE.search(text)
-    return text.count("\n", 0, match.start()) + 1 if match else 1
-
-
-def stale_problems(catalog: Catalog, root: Path, as_of: dt.date) -> list[Problem]:
+def stale_problems(catalog: Catalog, as_of: dt.date) -> list[Problem]:
     """A warning on the `date_reviewed` line of every entry not reviewed for more than two years."""
     return [
         make_problem(
             "review-stale",
             entry.source,
-            _line_of_review(root, entry.source),
+            entry.review_line,
             1,
             "date_reviewed",
             reviewed=entry.date_reviewed.isoformat(),

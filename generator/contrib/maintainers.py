@@ -97,10 +97,10 @@ def maintainers_pages(r: PageRenderer) -> list[SitePage]:
     stale_by_institution: dict[str, list[Any]] = {}
     for entry in freshness.stale_entries(catalog, as_of):
         stale_by_institution.setdefault(entry.institution, []).append(entry)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for inst in catalog.reference.institutions.values():
         statuses = report.needs.get(inst.id, []) if report else []
-        row = {
+        row: dict[str, Any] = {
             "inst": inst,
             "path": f"{FOLDER}/{inst.id}.md",
             "total": report.total.get(inst.id, 0) if report else len(catalog.by_institution.get(inst.id, [])),

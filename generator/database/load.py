@@ -138,7 +138,8 @@ def load_entry(
     problems.extend(ctx.problems)
     loaded.entry_refs = ctx.entry_refs
     if value is not INVALID and not any(p.is_error for p in problems):
-        loaded.entry = entry_from_dict(value, file.display, image_folder, ctx.missing_en)
+        review = ctx.positions.get("date_reviewed", yamlio.Pos(1, 1))
+        loaded.entry = entry_from_dict(value, file.display, image_folder, ctx.missing_en, review.line)
     return loaded, problems
 
 

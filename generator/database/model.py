@@ -217,6 +217,7 @@ class Entry:
     coupon_services: tuple[str, ...] = ()
     missing_english: tuple[str, ...] = field(default=())
     image_folder: Path = field(default=Path())
+    review_line: int = 1  # where `date_reviewed` is written, for warnings about it
 
     @property
     def has_english(self) -> bool:
@@ -224,7 +225,9 @@ class Entry:
         return self.title.en is not None and self.summary.en is not None and self.description.en is not None
 
 
-def entry_from_dict(value: dict[str, Any], source: str, image_folder: Path, missing: list[str]) -> Entry:
+def entry_from_dict(
+    value: dict[str, Any], source: str, image_folder: Path, missing: list[str], review_line: int = 1
+) -> Entry:
     """Turn a validated entry mapping into an Entry."""
     keywords = value["keywords"]
     adoption = value.get("adoption")
@@ -287,6 +290,7 @@ def entry_from_dict(value: dict[str, Any], source: str, image_folder: Path, miss
         source=source,
         missing_english=tuple(missing),
         image_folder=image_folder,
+        review_line=review_line,
     )
 
 

@@ -1,0 +1,99 @@
+"""The check cache (generator/database/checkcache.py): unchanged files are not checked again, and every input of a
+result invalidates it — the file, its images, site_config/, the date."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.database import load, validate
+from generator.database.validate import check_database
+
+from .conftest import TODAY, make_repo
+
+
+@pytest.fixture
+def counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files actually parsed and checked, in order; the cache lives in this test's own folder."""
+    monkeypatch.setenv("TC_CHECK_CACHE", str(tmp_path / "cache"))
+    seen: list[str] = []
+    real = load.load_entry
+
+    def spy(file: load.EntryFile, *args: object, **kwargs: object) -> object:
+        seen.append(file.display)
+        return real(file, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(validate, "load_entry", spy)
+    monkeypatch.setattr(validate, "PARALLEL_THRESHOLD", 10**9)  # in this process, where the spy is
+    return seen
+
+
+def _problems(root: Path, **kwargs: object) -> list[str]:
+    _, _, problems = check_database(root, today=TODAY, use_cache=True, **kwargs)  # type: ignore[arg-type]
+    return [f"{p.path}:{p.line}:{p.column}:{p.code}" for p in problems]
+
+
+def test_unchanged_files_are_not_checked_again(tmp_path: Path, counted: list[str]) -> None:
+    repo = make_repo(tmp_path / "repo")
+    entries = sorted(p.relative_to(repo).as_posix() for p in (repo / "technologies").rglob("*.yaml"))
+    first = _problems(repo)
+    assert sorted(counted) == entries
+    counted.clear()
+    assert _problems(repo) == first
+    assert counted == []
+    catalog, _, _ = check_database(repo, today=TODAY, use_cache=True)
+    fresh, _, _ = check_database(repo, today=TODAY)
+    assert catalog is not None and fresh is not None
+    assert catalog.entries == fresh.entries  # the kept results are the same entries
+
+
+def test_a_changed_file_is_checked_again_and_its_new_problem_reported(tmp_path: Path, counted: list[str]) -> None:
+    repo = make_repo(tmp_path / "repo")
+    _problems(repo)
+    counted.clear()
+    target = sorted((repo / "technologies").rglob("*.yaml"))[0]
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("category: ", "category: no-such-", 1), encoding="utf-8")
+    problems = _problems(repo)
+    assert counted == [target.relative_to(repo).as_posix()]
+    assert any(p.startswith(target.relative_to(repo).as_posix()) and p.endswith(":not-in-list") for p in problems)
+    target.write_text(text, encoding="utf-8")  # back as it was: clean again, from the cache or not
+    assert not any(":not-in-list" in p for p in _problems(repo))
+
+
+def test_images_reference_data_and_date_invalidate(tmp_path: Path, counted: list[str]) -> None:
+    repo = make_repo(tmp_path / "repo")
+    with_images = next(p for p in sorted((repo / "technologies").rglob("*.yaml")) if p.with_suffix("").is_dir())
+    _problems(repo)
+    counted.clear()
+    images = sorted(p for p in with_images.with_suffix("").iterdir() if p.is_file())
+    images[0].unlink()  # an image the entry names is gone
+    problems = _problems(repo)
+    assert counted == [with_images.relative_to(repo).as_posix()]
+    assert any(p.endswith(":image-missing") for p in problems), problems
+    counted.clear()
+    names = repo / "site_config" / "ui.yaml"
+    names.write_text(names.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _problems(repo)
+    assert len(counted) == len(list((repo / "technologies").rglob("*.yaml")))  # every file, against the new rules
+    counted.clear()
+    check_database(repo, today=TODAY.replace(day=2), use_cache=True)
+    assert counted  # another day: review dates and years are judged again
+
+
+def test_the_cache_can_be_turned_off_and_a_broken_cache_is_ignored(
+    tmp_path: Path, counted: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_repo(tmp_path / "repo")
+    first = _problems(repo)
+    for kept in (tmp_path / "cache").iterdir():
+        kept.write_bytes(b"not a pickle")
+    counted.clear()
+    assert _problems(repo) == first and counted  # unreadable: everything checked again
+    monkeypatch.setenv("TC_CHECK_CACHE", "0")
+    shutil.rmtree(tmp_path / "cache")
+    counted.clear()
+    assert _problems(repo) == first and counted
+    assert not (tmp_path / "cache").exists()

@@ -27,7 +27,7 @@ LICENCE = {
 }
 _INTEGER_COLUMNS = ("cost_min", "cost_max", "training_days", "village_year_started")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_INTERNAL = {"source", "missing_english", "image_folder"}  # build-machine facts, not data
+_INTERNAL = {"source", "missing_english", "image_folder", "review_line"}  # build-machine facts, not data
 
 
 def _plain(value: Any) -> Any:

@@ -47,8 +47,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "entries": ("รายการทั้งหมด", "Entries"),
     "stale_short": ("ไม่ได้ตรวจทานเกินสองปี", "Not reviewed in two years"),
-    "details": ("รายละเอียด", "Details"),
-    "nothing": ("ไม่มีงานค้าง", "Nothing to do"),
+    "details": (
+        "งานของแต่ละหน่วยงาน (ชื่อหน่วยงานเปิดรายการที่ต้องดำเนินการ)",
+        "Work per institution (an institution's name opens its list)",
+    ),
     "back": ("กลับไปหน้าภาพรวมสำหรับผู้ดูแลข้อมูล", "Back to the maintainers' overview"),
     "no_english": ("ยังไม่มีภาษาอังกฤษ", "Without English"),
     "older": ("ภาษาอังกฤษเก่ากว่าภาษาไทย", "English older than Thai"),

@@ -64,6 +64,7 @@ ROOT_INDEX = """<!doctype html>
 """
 
 
+PROFILE_ENV = "TC_PROFILE"  # a folder: each MkDocs process writes mkdocs-<lang>.prof there (benchmarks/profile.py)
 CATALOG_ENV = "TC_CATALOG_PICKLE"  # path of the checked catalog, for the MkDocs processes of one build
 
 
@@ -88,8 +89,10 @@ def _run_mkdocs(root: Path, lang: str, site_dir: Path, env: dict[str, str]) -> t
     }
     site_url = env.get("TC_BASE_URL", "").rstrip("/")
     lang_env["TC_SITE_URL"] = f"{site_url}/{lang}/" if site_url else ""
+    profile = env.get(PROFILE_ENV)  # where to leave a cProfile of each language's MkDocs process
+    profiler = ["-m", "cProfile", "-o", str(Path(profile) / f"mkdocs-{lang}.prof")] if profile else []
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file)],
+        [sys.executable, *profiler, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file)],
         cwd=root,
         env=lang_env,
         capture_output=True,

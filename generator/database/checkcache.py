@@ -63,18 +63,25 @@ def _salt(root: Path, today: dt.date) -> bytes:
     return digest.digest()
 
 
-def _image_listing(folder: Path) -> bytes:
+def _image_listing(folder: str) -> bytes:
     """Names, sizes and times of the files in an entry's image folder (empty when there is none)."""
+    try:
+        found = sorted(os.scandir(folder), key=lambda e: e.name)
+    except (FileNotFoundError, NotADirectoryError):
+        return b""  # most entries have no image folder: one failed call, no walk
+    except OSError:
+        return b"unreadable"
     rows = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames.sort()
-        for name in sorted(filenames):
-            try:
-                info = os.lstat(os.path.join(dirpath, name))
-            except OSError:
+    for item in found:
+        try:
+            if item.is_dir(follow_symlinks=False):
+                rows.append(f"{item.name}/\0".encode() + _image_listing(item.path))
                 continue
-            rows.append(f"{os.path.relpath(os.path.join(dirpath, name), folder)}\0{info.st_size}\0{info.st_mtime_ns}")
-    return "\n".join(rows).encode()
+            info = item.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        rows.append(f"{item.name}\0{info.st_size}\0{info.st_mtime_ns}".encode())
+    return b"\n".join(rows)
 
 
 class CheckCache:
@@ -110,7 +117,7 @@ class CheckCache:
         digest = hashlib.sha256(self.salt)
         digest.update(f"{file.display}\0{file.folder}\0".encode())
         digest.update(data)
-        digest.update(b"\0" + _image_listing(file.path.with_suffix("")))
+        digest.update(b"\0" + _image_listing(str(file.path)[: -len(file.path.suffix)]))
         return digest.digest()
 
     def get(self, file: EntryFile, key: bytes | None) -> Result | None:

@@ -73,8 +73,13 @@ _FIELDS = tuple(f.name for f in fields(Problem))  # dataclasses.asdict deep-copi
 
 def format_json(problems: Iterable[Problem]) -> str:
     """All problems as a JSON array (UTF-8, Thai unescaped)."""
-    rows = [{name: getattr(p, name) for name in _FIELDS} | {"severity": p.severity.value} for p in problems]
-    return json.dumps(rows, ensure_ascii=False, indent=2)
+    # One problem per line: easy to read and to diff, and each line is encoded by json's C encoder (indent= is
+    # pure Python: 0.6 s for the 12,000 warnings of a 10,000-entry database).
+    rows = [
+        json.dumps({name: getattr(p, name) for name in _FIELDS} | {"severity": p.severity.value}, ensure_ascii=False)
+        for p in problems
+    ]
+    return "[\n" + ",\n".join(rows) + "\n]" if rows else "[]"
 
 
 def summary(problems: list[Problem]) -> tuple[str, str]:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import os
 import re
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..diagnostics import Problem, sort_problems
+from ..parallel import fork_map
 from .catalog import Catalog
 from .checkcache import CheckCache
 from .fieldtypes import did_you_mean
@@ -131,12 +129,13 @@ def _translation_warnings(loaded: list[LoadedEntry]) -> list[Problem]:
 
 
 PARALLEL_THRESHOLD = 400  # below this, starting worker processes costs more than it saves
-CHUNK = 250
+
+_SETTINGS: tuple[dict[str, list[str]], dt.date] | None = None  # choices and date, for forked workers
 
 
-def _load_chunk(
-    files: list[EntryFile], choices: dict[str, list[str]], today: dt.date
-) -> list[tuple[LoadedEntry, list[Problem]]]:
+def _load_chunk(files: Sequence[EntryFile]) -> list[tuple[LoadedEntry, list[Problem]]]:
+    assert _SETTINGS is not None
+    choices, today = _SETTINGS
     cache: dict[str, frozenset[str]] = {}
     return [load_entry(file, choices, today, cache) for file in files]
 
@@ -145,14 +144,13 @@ def _load_all(
     files: list[EntryFile], choices: dict[str, list[str]], today: dt.date
 ) -> list[tuple[LoadedEntry, list[Problem]]]:
     """Load every entry file, on all cores when there are many; the order of the files is kept."""
-    workers = os.cpu_count() or 1
-    if len(files) < PARALLEL_THRESHOLD or workers < 2:
-        return _load_chunk(files, choices, today)
-    chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        results = pool.map(_load_chunk, chunks, [choices] * len(chunks), [today] * len(chunks))
-        return [item for chunk in results for item in chunk]
+    global _SETTINGS
+    _SETTINGS = (choices, today)
+    try:
+        # Small chunks: results stream back while the workers go on.
+        return fork_map(_load_chunk, files, min_items=PARALLEL_THRESHOLD, chunks_per_worker=16)
+    finally:
+        _SETTINGS = None
 
 
 def _load_cached(

@@ -10,9 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -103,34 +101,16 @@ def _run_mkdocs(root: Path, lang: str, site_dir: Path, env: dict[str, str]) -> t
     return lang, proc.returncode, proc.stdout + proc.stderr
 
 
-def _replace_output(staging: Path, out: Path) -> Callable[[], None]:
-    """Swap the finished build into place. The previous output is removed after the swap, in the background
-    (46,000 files at 10,000 entries take seconds); call the returned function to wait for it."""
+def _replace_output(staging: Path, out: Path) -> None:
+    """Swap the finished build into place; the previous output is removed only after the swap."""
     old = out.with_name(out.name + ".old")
     if old.exists():
         shutil.rmtree(old)
     if out.exists():
         out.rename(old)
     staging.rename(out)
-    if not old.exists():
-        return lambda: None
-    failed: list[BaseException] = []
-
-    def remove() -> None:
-        try:
-            shutil.rmtree(old)
-        except BaseException as exc:  # reported by the waiting thread
-            failed.append(exc)
-
-    remover = threading.Thread(target=remove, name="remove-old-site")
-    remover.start()
-
-    def wait() -> None:
-        remover.join()
-        if failed:
-            raise failed[0]
-
-    return wait
+    if old.exists():
+        shutil.rmtree(old)
 
 
 def _site_stats(site: Path) -> tuple[int, int]:
@@ -222,14 +202,13 @@ def build(root: Path, out: Path, *, base_url: str = "", cut: Cut | None = None) 
             )
             shutil.rmtree(staging, ignore_errors=True)
             return 1, None
-        wait_for_removal = _replace_output(staging, out)
+        _replace_output(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
         shutil.rmtree(handover, ignore_errors=True)
     pages, size = _site_stats(out)
-    wait_for_removal()
     print(
         f"built {len(catalog.entries)} entries, {pages} pages, {size / 1e6:.1f} MB into {out} "
         f"in {time.perf_counter() - start:.1f} s"

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import heapq
+import itertools
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from ..database.catalog import Catalog
 from ..database.model import Entry
@@ -96,16 +97,7 @@ def _compute(catalog: Catalog, entry: Entry) -> list[Entry]:
     scored += [(-b, i) for i, b in boost.items() if i in elsewhere]
     # Same-category entries without a shared keyword or province all score 3: the smallest ids among them.
     want = MAX_RELATED + len(taken)
-    plain = _first((i for i in index.category.get(entry.category, ()) if i not in boost), want)
+    plain = list(itertools.islice((i for i in index.category.get(entry.category, ()) if i not in boost), want))
     best = heapq.nsmallest(want, scored + [(-CATEGORY_SCORE, i) for i in plain])
     similar = [catalog.entries[i] for _, i in best if i not in taken]
     return (named + similar)[:MAX_RELATED]
-
-
-def _first(ids: Iterator[str], count: int) -> list[str]:
-    out = []
-    for i in ids:
-        out.append(i)
-        if len(out) == count:
-            break
-    return out

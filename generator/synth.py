@@ -43,7 +43,7 @@ def synthesize(source: Path, out: Path, count: int, seed: int = 1) -> int:
     # one spelling per keyword: the checker refuses the same keyword twice in any letter case
     keywords_th = sorted({k.casefold(): k for e in samples for k in e.keywords.th}.values())
     keywords_en = sorted({k.casefold(): k for e in samples for k in (e.keywords.en or ())}.values())
-    images = sorted(p for e in samples for p in (i.source for i in e.images))
+    images = sorted(Path(i.source) for e in samples for i in e.images)
     categories = list(reference.taxonomies["categories"])
     provinces = list(reference.provinces)
     institutions = list(reference.institutions)

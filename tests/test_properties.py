@@ -3,6 +3,7 @@ return problems or a valid entry — never an exception, never more than a secon
 
 from __future__ import annotations
 
+import copy
 import time
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from generator.database.fieldtypes import Context
 from generator.database.load import EntryFile, load_entry
 from generator.database.reference import load_reference
 from generator.database.schema import ENTRY
-from generator.database.yamlio import decode, load_text
+from generator.database.yamlio import Mapping, Node, Scalar, Sequence, decode, load_text, parse
 
 from .conftest import REPO, TODAY
 
@@ -75,7 +76,7 @@ def test_any_yaml_shaped_data(data: dict) -> None:  # type: ignore[type-arg]
     start = time.perf_counter()
     root, problems = load_text(text, "x.yaml")
     if root is not None:
-        ctx = Context(path="x.yaml", lines=text.split("\n"), choices=CHOICES, today=TODAY)
+        ctx = Context(path="x.yaml", text=text, choices=CHOICES, today=TODAY)
         ENTRY.check(root, ctx, "")
         problems += ctx.problems
     assert time.perf_counter() - start < 1.0
@@ -93,3 +94,49 @@ def test_any_text_decodes_or_explains(text: str) -> None:
             continue
         decoded, problems = decode(data, "x.yaml")
         assert decoded is not None or problems
+
+
+def _same_tree(ours: Node, theirs: yaml.Node) -> None:
+    """Our tree holds what PyYAML's own composer reads: the same values, styles and positions."""
+    assert (ours.start.line, ours.start.column) == (theirs.start_mark.line + 1, theirs.start_mark.column + 1)
+    if isinstance(ours, Scalar):
+        assert isinstance(theirs, yaml.ScalarNode)
+        assert (ours.value, ours.style) == (theirs.value, theirs.style or None)
+        assert (ours.end.line, ours.end.column) == (theirs.end_mark.line + 1, theirs.end_mark.column + 1)
+    elif isinstance(ours, Sequence):
+        assert isinstance(theirs, yaml.SequenceNode) and len(ours.items) == len(theirs.value)
+        for mine, other in zip(ours.items, theirs.value, strict=True):
+            _same_tree(mine, other)
+    else:
+        assert isinstance(ours, Mapping) and isinstance(theirs, yaml.MappingNode)
+        assert list(ours.items) == [key.value for key, _ in theirs.value]
+        for (key, other), name in zip(theirs.value, ours.items, strict=True):
+            assert ours.key_pos[name] == (key.start_mark.line + 1, key.start_mark.column + 1)
+            _same_tree(ours.items[name], other)
+    if not isinstance(ours, Scalar):
+        assert (ours.end.line, ours.end.column) == (theirs.end_mark.line + 1, theirs.end_mark.column + 1)
+
+
+@SETTINGS
+@given(_yamlish, st.sampled_from([None, True, False]))
+def test_tree_builder_agrees_with_pyyaml(data: object, flow: bool | None) -> None:
+    """The hand-tuned event loop builds the tree PyYAML's composer builds (for YAML without anchors or tags)."""
+    text = yaml.safe_dump({"root": data, "other": [copy.deepcopy(data)]}, allow_unicode=True, default_flow_style=flow)
+    ours, problems = parse(text, "x.yaml")
+    theirs = yaml.compose(text, Loader=yaml.BaseLoader)
+    if any(p.code == "yaml-duplicate-key" for p in problems) or any(p.code == "yaml-too-deep" for p in problems):
+        return  # refused on purpose; PyYAML keeps both keys or any depth
+    assert ours is not None and theirs is not None and not problems
+    _same_tree(ours, theirs)
+
+
+def test_tree_builder_agrees_with_pyyaml_on_every_file_in_the_repository() -> None:
+    """Every YAML file of the sample database and the valid test data parses as PyYAML's composer reads it."""
+    files = sorted(REPO.glob("technologies/**/*.yaml")) + sorted(REPO.glob("tests/data/valid/**/*.yaml"))
+    assert len(files) > 50
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        ours, problems = parse(text, file.name)
+        theirs = yaml.compose(text, Loader=yaml.BaseLoader)
+        assert ours is not None and theirs is not None and not problems, file
+        _same_tree(ours, theirs)

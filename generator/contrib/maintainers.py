@@ -76,7 +76,7 @@ def _words(lang: str) -> dict[str, str]:
 def repository_root(catalog: Catalog) -> Path | None:
     """The data root, found from any entry: its image folder is <root>/technologies/<institution>/<id>."""
     entry = next(iter(catalog.entries.values()), None)
-    return entry.image_folder.parents[2] if entry is not None else None
+    return Path(entry.image_folder).parents[2] if entry is not None else None
 
 
 def _older(words: dict[str, str], o: Outdated, when: Callable[[str], str]) -> str:

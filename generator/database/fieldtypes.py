@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from collections.abc import Callable
 from collections.abc import Mapping as TMapping
@@ -53,7 +54,7 @@ class Context:
     """What a check needs: where it is, the reference data, and where to put problems."""
 
     path: str
-    lines: list[str]
+    text: str  # the whole file, for positions inside multi-line values
     choices: TMapping[str, TSequence[str]] = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)
     image_dir: Any = None  # pathlib.Path of the entry's own image folder, when checking entries
@@ -71,6 +72,11 @@ class Context:
         if cached is None:
             cached = self.choice_cache[source] = frozenset(self.choices.get(source, ()))
         return cached
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """The file's lines, split only when a position inside a value is needed."""
+        return self.text.split("\n")
 
     def report(self, code: str, pos: Pos, field_path: str, **params: object) -> None:
         """Record one problem at a position."""
@@ -588,6 +594,14 @@ class Object(FieldType):
         self.rules = rules or []
         self.doc_en = "group of fields"
         self.doc_th = "กลุ่มของช่องข้อมูล"
+        self._required: dict[str | None, list[Field]] = {}
+
+    def required_fields(self, kind: str | None) -> list[Field]:
+        """The fields an entry of `kind` must fill, in declaration order (worked out once per kind)."""
+        found = self._required.get(kind)
+        if found is None:
+            found = self._required[kind] = [f for f in self.fields if f.required_for(kind)]
+        return found
 
     def check(self, node: Node, ctx: Context, path: str) -> Any:
         if not isinstance(node, Mapping):
@@ -595,11 +609,11 @@ class Object(FieldType):
         prefix = f"{path}." if path else ""
         result: dict[str, Any] = {}
         ok = True
-        allowed = [f.name for f in self.fields if f.allowed_for(ctx.kind)]
         guesses: set[str] = set()  # fields an unknown name was probably meant to be
         for name, child in node.items.items():
             spec = self.by_name.get(name)
             if spec is None or not spec.allowed_for(ctx.kind):
+                allowed = [f.name for f in self.fields if f.allowed_for(ctx.kind)]
                 if spec is not None and spec.kinds:
                     kinds = ", ".join(sorted(spec.kinds))
                     hint, hint_th = f" It belongs only in {kinds} entries.", f" ใช้ได้เฉพาะในรายการประเภท {kinds}"
@@ -634,15 +648,13 @@ class Object(FieldType):
                 ok = False
             else:
                 result[name] = value
-        for spec in self.fields:
+        for spec in self.required_fields(ctx.kind):
+            if spec.name in result:
+                continue
             present = spec.name in node.items
             if not present and spec.name in guesses:
                 continue  # already reported as a misspelled name with "did you mean"
-            if (
-                spec.required_for(ctx.kind)
-                and spec.name not in result
-                and (not present or _is_null(node.items[spec.name]))
-            ):
+            if not present or _is_null(node.items[spec.name]):
                 pos = node.key_pos.get(spec.name, node.start)
                 help_en, help_th = _field_help(spec)
                 ctx.report(

@@ -96,10 +96,13 @@ def load_entry(
     text: str | None = None,
 ) -> tuple[LoadedEntry, list[Problem]]:
     """Load and check one entry file against the schema (`text`: its content, when it is not on disk yet)."""
+    problems: list[Problem] = []
     if text is None:
-        root, problems = yamlio.load_file(file.path, file.display)
-    else:
-        root, problems = yamlio.load_text(text, file.display)
+        text, problems = yamlio.read_text(file.path, file.display)
+    root: yamlio.Node | None = None
+    if text is not None:
+        root, parse_problems = yamlio.load_text(text, file.display)
+        problems += parse_problems
     ident, id_pos = _scalar_at(root, "id")
     institution, inst_pos = _scalar_at(root, "institution")
     kind, _ = _scalar_at(root, "kind")
@@ -122,10 +125,11 @@ def load_entry(
             )
         )
         return loaded, problems
+    assert text is not None  # a tree was parsed from it
     image_folder = file.path.with_suffix("")
     ctx = Context(
         path=file.display,
-        lines=(file.path.read_text(encoding="utf-8", errors="replace") if text is None else text).split("\n"),
+        text=text,
         choices=choices,
         today=today,
         image_dir=ImageFolder(image_folder, file.display[: -len(ENTRY_SUFFIX)]),
@@ -139,7 +143,7 @@ def load_entry(
     loaded.entry_refs = ctx.entry_refs
     if value is not INVALID and not any(p.is_error for p in problems):
         review = ctx.positions.get("date_reviewed", yamlio.Pos(1, 1))
-        loaded.entry = entry_from_dict(value, file.display, image_folder, ctx.missing_en, review.line)
+        loaded.entry = entry_from_dict(value, file.display, str(image_folder), ctx.missing_en, review.line)
     return loaded, problems
 
 

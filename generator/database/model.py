@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 LANGUAGES = ("th", "en")
@@ -117,7 +116,7 @@ class Image:
     file: str
     alt: LText
     credit: str | None
-    source: Path
+    source: str  # the file on the build machine (a string: entries cross process boundaries by the thousand)
 
 
 @dataclass(frozen=True)
@@ -216,7 +215,7 @@ class Entry:
     village: Village | None = None
     coupon_services: tuple[str, ...] = ()
     missing_english: tuple[str, ...] = field(default=())
-    image_folder: Path = field(default=Path())
+    image_folder: str = ""  # the entry's own folder on the build machine (a string, like Image.source)
     review_line: int = 1  # where `date_reviewed` is written, for warnings about it
 
     @property
@@ -226,7 +225,7 @@ class Entry:
 
 
 def entry_from_dict(
-    value: dict[str, Any], source: str, image_folder: Path, missing: list[str], review_line: int = 1
+    value: dict[str, Any], source: str, image_folder: str, missing: list[str], review_line: int = 1
 ) -> Entry:
     """Turn a validated entry mapping into an Entry."""
     keywords = value["keywords"]
@@ -261,7 +260,7 @@ def entry_from_dict(
         researchers=tuple(LText(**r) for r in value.get("researchers", ())),
         contact=Contact.of(value.get("contact")),
         images=tuple(
-            Image(file=i["file"], alt=LText(**i["alt"]), credit=i.get("credit"), source=image_folder / i["file"])
+            Image(file=i["file"], alt=LText(**i["alt"]), credit=i.get("credit"), source=f"{image_folder}/{i['file']}")
             for i in value.get("images", ())
         ),
         related=tuple(value.get("related", ())),

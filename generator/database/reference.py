@@ -54,7 +54,7 @@ def _load(
     if root is None or any(p.is_error for p in found):
         return INVALID, root
     text = (folder / name).read_text(encoding="utf-8")
-    ctx = Context(path=display, lines=text.split("\n"), choices=choices, today=dt.date.max)
+    ctx = Context(path=display, text=text, choices=choices, today=dt.date.max)
     value = spec.check(root, ctx, "")
     problems.extend(ctx.problems)
     return value, root
@@ -175,7 +175,7 @@ def _load_ui(folder: Path, problems: list[Problem]) -> dict[str, LText]:
     problems.extend(found)
     if not isinstance(root, yamlio.Mapping):
         return {}
-    ctx = Context(path=display, lines=(folder / UI_FILE).read_text(encoding="utf-8").split("\n"))
+    ctx = Context(path=display, text=(folder / UI_FILE).read_text(encoding="utf-8"))
     result: dict[str, LText] = {}
     for key, node in root.items.items():
         value = UI_STRING.check(node, ctx, key)

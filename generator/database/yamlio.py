@@ -188,8 +188,11 @@ def _pos(mark: Any) -> Pos:
 
 
 _SCALAR, _ALIAS, _DOCUMENT_START = yaml.ScalarEvent, yaml.AliasEvent, yaml.DocumentStartEvent
-_OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_STREAM_END = yaml.StreamEndEvent
+_MAPPING_START, _SEQUENCE_START = yaml.MappingStartEvent, yaml.SequenceStartEvent
 _CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_DUPLICATE = "\0duplicate"  # the pending key of a repeated name: its value is read and dropped
+_tuple_new = tuple.__new__  # Pos(...) without NamedTuple's Python-level __new__: the builder makes ~20 per event
 
 
 def _written_tag(tag: str) -> str:
@@ -208,14 +211,13 @@ class _TreeBuilder:
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
-        self.stack: list[tuple[Mapping | Sequence, str | None]] = []  # container, pending key
-        self.root: Node | None = None
-        self.documents = 0
 
     def fail(self, code: str, pos: Pos, **params: object) -> None:
+        """Record a problem of the file's YAML at a position."""
         self.problems.append(make_problem(code, self.path, pos.line, pos.column, "", **params))
 
-    def _check_node_event(self, event: yaml.NodeEvent) -> None:
+    def _refuse_properties(self, event: yaml.NodeEvent) -> None:
+        """Anchors and tags (other than the plain `!`) stop the parse: entries never need them."""
         pos = _pos(event.start_mark)
         if event.anchor is not None:
             self.fail("yaml-anchor", pos, name=event.anchor)
@@ -225,68 +227,87 @@ class _TreeBuilder:
             self.fail("yaml-tag", pos, tag=_written_tag(tag))
             raise _StopParsing
 
-    def _add(self, node: Node, key_event_pos: Pos) -> None:
-        if not self.stack:
-            self.root = node
-            return
-        container, pending = self.stack[-1]
-        if isinstance(container, Sequence):
-            container.items.append(node)
-            return
-        if pending is None:  # this node is a key
-            if not isinstance(node, Scalar):
-                self.fail("yaml-complex-key", key_event_pos)
-                raise _StopParsing
-            if node.value == "<<" and node.style is None:
-                self.fail("yaml-merge-key", node.start)
-                raise _StopParsing
-            if node.value in container.items:
-                first = container.key_pos[node.value]
-                self.fail("yaml-duplicate-key", node.start, key=node.value, first_line=first.line)
-                # keep the first value; consume this one into a throwaway slot
-                self.stack[-1] = (container, "\0duplicate")
-                return
-            container.key_pos[node.value] = node.start
-            self.stack[-1] = (container, node.value)
-        else:
-            if pending != "\0duplicate":
-                container.items[pending] = node
-            self.stack[-1] = (container, None)
+    def build(self, parser: Any) -> Node | None:
+        """Read every event of `parser` into a tree: one loop with the open containers on a stack.
 
-    def feed(self, event: Any) -> None:  # a yaml.Event; typed Any for the attribute access of the hot path
-        kind = type(event)
-        if kind is _SCALAR:  # the most frequent event first: this loop is the hot path of `check`
-            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
-                self._check_node_event(event)
-            start, end = event.start_mark, event.end_mark
-            node = Scalar(
-                event.value,
-                Pos(start.line + 1, start.column + 1),
-                Pos(end.line + 1, end.column + 1),
-                event.style or None,
-            )
-            self._add(node, node.start)
-        elif kind is _DOCUMENT_START:
-            self.documents += 1
-            if self.documents > 1:
-                self.fail("yaml-multiple-documents", _pos(event.start_mark))
+        This is the hot path of `check` (about 80 events per entry), hence the locals and the inlined steps.
+        """
+        fail, new_pos = self.fail, _tuple_new
+        get_event = parser.get_event
+        root: Node | None = None
+        stack: list[tuple[Mapping | Sequence, str | None]] = []  # the open ancestors, each with its pending key
+        top: Mapping | Sequence | None = None  # the innermost open container
+        key: str | None = None  # in a mapping: the key waiting for its value, or None when a key comes next
+        documents = 0
+        while True:
+            event = get_event()
+            kind = type(event)
+            node: Node
+            if kind is _SCALAR:  # the most frequent event first
+                if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                    self._refuse_properties(event)
+                start, end = event.start_mark, event.end_mark
+                node = Scalar(
+                    event.value,
+                    new_pos(Pos, (start.line + 1, start.column + 1)),
+                    new_pos(Pos, (end.line + 1, end.column + 1)),
+                    event.style or None,
+                )
+            elif kind is _MAPPING_START or kind is _SEQUENCE_START:
+                if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                    self._refuse_properties(event)
+                pos = _pos(event.start_mark)
+                if len(stack) + (top is not None) >= MAX_DEPTH:
+                    fail("yaml-too-deep", pos, limit=MAX_DEPTH)
+                    raise _StopParsing
+                node = Mapping({}, {}, pos) if kind is _MAPPING_START else Sequence([], pos, pos)
+            elif kind in _CLOSE:
+                assert top is not None
+                top.end = _pos(event.end_mark)
+                top, key = stack.pop() if stack else (None, None)
+                continue
+            elif kind is _DOCUMENT_START:
+                documents += 1
+                if documents > 1:
+                    fail("yaml-multiple-documents", _pos(event.start_mark))
+                    raise _StopParsing
+                continue
+            elif kind is _ALIAS:
+                fail("yaml-alias", _pos(event.start_mark), name=event.anchor)
                 raise _StopParsing
-        elif kind is _ALIAS:
-            self.fail("yaml-alias", _pos(event.start_mark), name=event.anchor)
-            raise _StopParsing
-        elif kind in _OPEN:
-            self._check_node_event(event)
-            pos = _pos(event.start_mark)
-            if len(self.stack) >= MAX_DEPTH:
-                self.fail("yaml-too-deep", pos, limit=MAX_DEPTH)
-                raise _StopParsing
-            container: Mapping | Sequence
-            container = Mapping({}, {}, pos) if kind is yaml.MappingStartEvent else Sequence([], pos, pos)
-            self._add(container, pos)
-            self.stack.append((container, None))
-        elif kind in _CLOSE:
-            container, _ = self.stack.pop()
-            container.end = _pos(event.end_mark)
+            elif kind is _STREAM_END:
+                return root
+            else:  # stream start, document end
+                continue
+            # Place the node in its container.
+            if top is None:
+                root = node
+            elif isinstance(top, Sequence):
+                top.items.append(node)
+            elif key is None:  # the node is a key of the mapping `top`
+                if not isinstance(node, Scalar):
+                    fail("yaml-complex-key", node.start)
+                    raise _StopParsing
+                name = node.value
+                if name == "<<" and node.style is None:
+                    fail("yaml-merge-key", node.start)
+                    raise _StopParsing
+                if name in top.items:
+                    first = top.key_pos[name]
+                    fail("yaml-duplicate-key", node.start, key=name, first_line=first.line)
+                    key = _DUPLICATE  # keep the first value; this one is read and dropped
+                else:
+                    top.key_pos[name] = node.start
+                    key = name
+                continue
+            else:
+                if key is not _DUPLICATE:
+                    top.items[key] = node
+                key = None
+            if not isinstance(node, Scalar):  # a container opens: its items come next
+                if top is not None:
+                    stack.append((top, key))
+                top, key = node, None
 
 
 # libyaml's wording → what it usually means for someone typing an entry, in English and Thai.
@@ -354,9 +375,7 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     builder = _TreeBuilder(path)
     parser = _EventLoader(text)
     try:
-        feed, next_event = builder.feed, parser.get_event
-        while parser.check_event():
-            feed(next_event())
+        root = builder.build(parser)
     except _StopParsing:
         return None, builder.problems
     except yaml.YAMLError as exc:
@@ -370,10 +389,10 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
         return None, builder.problems
     finally:
         parser.dispose()
-    if builder.root is None or (isinstance(builder.root, Scalar) and builder.root.is_null):
+    if root is None or (isinstance(root, Scalar) and root.is_null):
         builder.fail("yaml-empty", Pos(1, 1))
         return None, builder.problems
-    return builder.root, builder.problems
+    return root, builder.problems
 
 
 def load_text(text: str, path: str) -> tuple[Node | None, list[Problem]]:
@@ -388,8 +407,8 @@ def load_text(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     return root, problems + parse_problems
 
 
-def load_file(file: Path, display_path: str) -> tuple[Node | None, list[Problem]]:
-    """Read, decode and parse one YAML file: the loader that validates is the loader that builds."""
+def read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]:
+    """Read and decode one file, refusing symlinks and oversized files: the text, or why there is none."""
     try:
         if file.is_symlink():
             return None, [make_problem("file-symlink", display_path, 1, 1)]
@@ -399,7 +418,12 @@ def load_file(file: Path, display_path: str) -> tuple[Node | None, list[Problem]
         data = file.read_bytes()
     except OSError as exc:
         return None, [make_problem("file-unreadable", display_path, 1, 1, reason=exc.strerror or str(exc))]
-    text, problems = decode(data, display_path)
+    return decode(data, display_path)
+
+
+def load_file(file: Path, display_path: str) -> tuple[Node | None, list[Problem]]:
+    """Read, decode and parse one YAML file: the loader that validates is the loader that builds."""
+    text, problems = read_text(file, display_path)
     if text is None:
         return None, problems
     return load_text(text, display_path)

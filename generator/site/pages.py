@@ -224,7 +224,7 @@ class PageRenderer:
 
     def image_size(self, entry: Entry, name: str) -> tuple[int, int] | None:
         """An entry image's (width, height) in pixels, for the img tag's size attributes."""
-        return image_size(entry.image_folder / name)
+        return image_size(Path(entry.image_folder, name))
 
     def markdown(self, entry: Entry, text: str) -> str:
         """Entry Markdown as safe HTML, with images pointing at their published copies."""
@@ -496,7 +496,7 @@ class PageRenderer:
 
 
 def _exists(entry: Entry, name: str) -> bool:
-    return (entry.image_folder / name).is_file()
+    return Path(entry.image_folder, name).is_file()
 
 
 def media_files(catalog: Catalog) -> list[MediaFile]:
@@ -505,10 +505,10 @@ def media_files(catalog: Catalog) -> list[MediaFile]:
     for entry in catalog.entries.values():
         for image in entry.images:
             dest = f"{MEDIA_DIR}/{entry.id}/{image.file}"
-            files[dest] = MediaFile(dest, image.source)
+            files[dest] = MediaFile(dest, Path(image.source))
         for name in _markdown_images(entry):
             dest = f"{MEDIA_DIR}/{entry.id}/{name}"
-            files.setdefault(dest, MediaFile(dest, entry.image_folder / name))
+            files.setdefault(dest, MediaFile(dest, Path(entry.image_folder, name)))
     return [files[k] for k in sorted(files)]
 
 

@@ -19,15 +19,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Problem
-from .load import EntryFile, LoadedEntry
+from .load import Detached, EntryFile, Found, attach, detach
 
 CACHE_ENV = "TC_CHECK_CACHE"
-FORMAT = b"techclinic-check-cache 1"
+FORMAT = b"techclinic-check-cache 2"
 _CODE = Path(__file__).resolve().parent.parent  # the generator package: its code decides every result
 _LIBRARIES = ("PyYAML", "geothai", "nh3", "Markdown")
-
-Result = tuple[LoadedEntry, list[Problem]]
 
 
 def cache_folder() -> Path | None:
@@ -90,7 +87,7 @@ class CheckCache:
     def __init__(self, root: Path, today: dt.date, folder: Path) -> None:
         self.file = folder / f"check-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.pickle"
         self.salt = _salt(root, today)
-        self.results: dict[str, tuple[bytes, Result]] = {}
+        self.results: dict[str, tuple[bytes, Detached]] = {}  # without the files' Paths: slow to unpickle
         self.changed = False
         try:
             with self.file.open("rb") as stream:
@@ -120,15 +117,15 @@ class CheckCache:
         digest.update(b"\0" + _image_listing(str(file.path)[: -len(file.path.suffix)]))
         return digest.digest()
 
-    def get(self, file: EntryFile, key: bytes | None) -> Result | None:
+    def get(self, file: EntryFile, key: bytes | None) -> Found | None:
         """The kept result of a file, if it was checked with the same key."""
-        found = self.results.get(file.display)
-        return found[1] if found is not None and key is not None and found[0] == key else None
+        kept = self.results.get(file.display)
+        return attach(file, kept[1]) if kept is not None and key is not None and kept[0] == key else None
 
-    def put(self, file: EntryFile, key: bytes | None, result: Result) -> None:
+    def put(self, file: EntryFile, key: bytes | None, result: Found) -> None:
         """Keep a fresh result."""
         if key is not None:
-            self.results[file.display] = (key, result)
+            self.results[file.display] = (key, detach(result))
             self.changed = True
 
     def keep_only(self, displays: set[str]) -> None:

@@ -12,7 +12,7 @@ from ..parallel import fork_map
 from .catalog import Catalog
 from .checkcache import CheckCache
 from .fieldtypes import did_you_mean
-from .load import EntryFile, LoadedEntry, discover, load_entry
+from .load import Detached, EntryFile, Found, LoadedEntry, attach, detach, discover, load_entry
 from .messages import make_problem
 from .reference import ReferenceData, load_reference
 
@@ -133,29 +133,28 @@ PARALLEL_THRESHOLD = 400  # below this, starting worker processes costs more tha
 _SETTINGS: tuple[dict[str, list[str]], dt.date] | None = None  # choices and date, for forked workers
 
 
-def _load_chunk(files: Sequence[EntryFile]) -> list[tuple[LoadedEntry, list[Problem]]]:
+def _load_chunk(files: Sequence[EntryFile]) -> list[Detached]:
     assert _SETTINGS is not None
     choices, today = _SETTINGS
     cache: dict[str, frozenset[str]] = {}
-    return [load_entry(file, choices, today, cache) for file in files]
+    return [detach(load_entry(file, choices, today, cache)) for file in files]
 
 
-def _load_all(
-    files: list[EntryFile], choices: dict[str, list[str]], today: dt.date
-) -> list[tuple[LoadedEntry, list[Problem]]]:
+def _load_all(files: list[EntryFile], choices: dict[str, list[str]], today: dt.date) -> list[Found]:
     """Load every entry file, on all cores when there are many; the order of the files is kept."""
     global _SETTINGS
     _SETTINGS = (choices, today)
     try:
         # Small chunks: results stream back while the workers go on.
-        return fork_map(_load_chunk, files, min_items=PARALLEL_THRESHOLD, chunks_per_worker=16)
+        found = fork_map(_load_chunk, files, min_items=PARALLEL_THRESHOLD, chunks_per_worker=16)
     finally:
         _SETTINGS = None
+    return [attach(file, result) for file, result in zip(files, found, strict=True)]
 
 
 def _load_cached(
     files: list[EntryFile], choices: dict[str, list[str]], today: dt.date, cache: CheckCache
-) -> list[tuple[LoadedEntry, list[Problem]]]:
+) -> list[Found]:
     """Like _load_all, reusing the kept result of every file that has not changed since it was checked."""
     keys = [cache.key(file) for file in files]
     results = [cache.get(file, key) for file, key in zip(files, keys, strict=True)]

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from .conftest import REPO
 
+SERVE = (sys.executable, "-m", "generator")
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -111,6 +113,37 @@ def test_generator_serve_updates_a_changed_entry_at_once_then_rebuilds(tmp_path:
             time.sleep(0.5)
         assert "build stopped" in log.read_text("utf-8")
         assert "Revised" in (_get(url) or "")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_generator_serve_applies_a_change_saved_during_its_first_build(tmp_path: Path) -> None:
+    """A file saved while the first build runs (after its check read the files) is picked up once serving starts."""
+    data = tmp_path / "data"
+    for name in ("site_config", "technologies", "content"):
+        shutil.copytree(REPO / name, data / name)
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as stream:
+        proc = subprocess.Popen(
+            [*SERVE, "--root", str(data), "serve", "--out", str(tmp_path / "out"), "--port", str(port)],
+            cwd=REPO,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHAINLP_OFFLINE": "1"},
+            stdout=stream,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while "warning[" not in log.read_text("utf-8") and time.monotonic() < deadline:
+            time.sleep(0.05)  # the build's check has printed its warnings: every file has been read
+        assert "serving http" not in log.read_text("utf-8"), "the first build ended before the edit could be made"
+        entry = data / "technologies" / "nu" / "community-rice-mill.yaml"
+        text = entry.read_text(encoding="utf-8")
+        entry.write_text(text.replace("  en: ", "  en: Saved-while-building ", 1), encoding="utf-8")
+        url = f"http://127.0.0.1:{port}/en/entries/community-rice-mill.html"
+        assert _wait_for(url, "Saved-while-building", 120), log.read_text("utf-8")
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -41,13 +41,13 @@ def serve(root: Path, out: Path, port: int) -> int:
         if code == 0:
             quick.catalog = catalog
 
+    seen = _snapshot(root)  # before the first build: a file saved while it runs is rebuilt next
     full_build()
     # The build swaps a new folder in at the same path, so a handler bound to the path serves each rebuild.
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"serving http://127.0.0.1:{port}/th/index.html (Ctrl+C to stop)", flush=True)
-    seen = _snapshot(root)
     try:
         while True:
             time.sleep(0.5)

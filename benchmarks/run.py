@@ -35,6 +35,7 @@ from generator.database.checkcache import CACHE_ENV  # noqa: E402
 from generator.database.validate import check_database  # noqa: E402
 
 CHECK_RUNS = 3
+SERVE_TIMEOUT = 900  # seconds; a change serve never shows is a failure, not a wait forever
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHAINLP_OFFLINE": "1", "PYTHAINLP_READ_ONLY": "1"}
 
 
@@ -184,9 +185,13 @@ def serve_update(data: Path, work: Path) -> tuple[float, float]:
                         break
             except OSError:
                 pass
+            if time.perf_counter() - start > SERVE_TIMEOUT:
+                raise SystemExit(f"serve never showed the change:\n{log.read_text('utf-8')[-2000:]}")
             time.sleep(0.1)
         quick = time.perf_counter() - start
         while log.read_text("utf-8").count("built ") < 2:
+            if time.perf_counter() - start > SERVE_TIMEOUT:
+                raise SystemExit(f"serve never finished its rebuild:\n{log.read_text('utf-8')[-2000:]}")
             time.sleep(0.5)
         return quick, time.perf_counter() - start
     finally:

@@ -13,8 +13,6 @@ from pathlib import Path
 
 from .conftest import REPO
 
-SERVE = (sys.executable, "-m", "generator")
-
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -38,6 +36,36 @@ def _wait_for(url: str, needle: str, seconds: float) -> bool:
             return True
         time.sleep(0.3)
     return False
+
+
+def _start_generator_serve(tmp_path: Path) -> tuple[Path, int, Path, subprocess.Popen[str]]:
+    """`python -m generator serve` on a copy of the sample data: (data folder, port, log file, process)."""
+    data = tmp_path / "data"
+    for name in ("site_config", "technologies", "content"):
+        shutil.copytree(REPO / name, data / name)
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as stream:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "--root",
+                str(data),
+                "serve",
+                "--out",
+                str(tmp_path / "out"),
+                "--port",
+                str(port),
+            ],
+            cwd=REPO,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHAINLP_OFFLINE": "1"},
+            stdout=stream,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+    return data, port, log, proc
 
 
 def test_mkdocs_serve_rebuilds_when_an_entry_changes(tmp_path: Path) -> None:
@@ -67,31 +95,7 @@ def test_mkdocs_serve_rebuilds_when_an_entry_changes(tmp_path: Path) -> None:
 
 
 def test_generator_serve_updates_a_changed_entry_at_once_then_rebuilds(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    for name in ("site_config", "technologies", "content"):
-        shutil.copytree(REPO / name, data / name)
-    port = _free_port()
-    log = tmp_path / "serve.log"
-    with log.open("w", encoding="utf-8") as stream:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "generator",
-                "--root",
-                str(data),
-                "serve",
-                "--out",
-                str(tmp_path / "out"),
-                "--port",
-                str(port),
-            ],
-            cwd=REPO,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHAINLP_OFFLINE": "1"},
-            stdout=stream,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
+    data, port, log, proc = _start_generator_serve(tmp_path)
     try:
         url = f"http://127.0.0.1:{port}/en/entries/community-rice-mill.html"
         sheet = f"http://127.0.0.1:{port}/th/sheets/community-rice-mill.html"
@@ -120,20 +124,7 @@ def test_generator_serve_updates_a_changed_entry_at_once_then_rebuilds(tmp_path:
 
 def test_generator_serve_applies_a_change_saved_during_its_first_build(tmp_path: Path) -> None:
     """A file saved while the first build runs (after its check read the files) is picked up once serving starts."""
-    data = tmp_path / "data"
-    for name in ("site_config", "technologies", "content"):
-        shutil.copytree(REPO / name, data / name)
-    port = _free_port()
-    log = tmp_path / "serve.log"
-    with log.open("w", encoding="utf-8") as stream:
-        proc = subprocess.Popen(
-            [*SERVE, "--root", str(data), "serve", "--out", str(tmp_path / "out"), "--port", str(port)],
-            cwd=REPO,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHAINLP_OFFLINE": "1"},
-            stdout=stream,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
+    data, port, log, proc = _start_generator_serve(tmp_path)
     try:
         deadline = time.monotonic() + 60
         while "warning[" not in log.read_text("utf-8") and time.monotonic() < deadline:

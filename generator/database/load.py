@@ -128,13 +128,10 @@ def load_entry(
     text: str | None = None,
 ) -> tuple[LoadedEntry, list[Problem]]:
     """Load and check one entry file against the schema (`text`: its content, when it is not on disk yet)."""
-    problems: list[Problem] = []
     if text is None:
-        text, problems = yamlio.read_text(file.path, file.display)
-    root: yamlio.Node | None = None
-    if text is not None:
-        root, parse_problems = yamlio.load_text(text, file.display)
-        problems += parse_problems
+        root, problems, text = yamlio.load_file(file.path, file.display)
+    else:
+        root, problems = yamlio.load_text(text, file.display)
     ident, id_pos = _scalar_at(root, "id")
     institution, inst_pos = _scalar_at(root, "institution")
     kind, _ = _scalar_at(root, "kind")

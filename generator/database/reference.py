@@ -49,11 +49,10 @@ def _load(
 ) -> tuple[Any, yamlio.Node | None]:
     """Load and check one site_config file; returns (value or INVALID, node)."""
     display = f"site_config/{name}"
-    root, found = yamlio.load_file(folder / name, display)
+    root, found, text = yamlio.load_file(folder / name, display)
     problems.extend(found)
-    if root is None or any(p.is_error for p in found):
+    if root is None or text is None or any(p.is_error for p in found):
         return INVALID, root
-    text = (folder / name).read_text(encoding="utf-8")
     ctx = Context(path=display, text=text, choices=choices, today=dt.date.max)
     value = spec.check(root, ctx, "")
     problems.extend(ctx.problems)
@@ -171,11 +170,11 @@ def load_reference(folder: Path) -> tuple[ReferenceData, list[Problem]]:
 def _load_ui(folder: Path, problems: list[Problem]) -> dict[str, LText]:
     """UI strings: a mapping of key → {th, en}; both languages are required."""
     display = f"site_config/{UI_FILE}"
-    root, found = yamlio.load_file(folder / UI_FILE, display)
+    root, found, text = yamlio.load_file(folder / UI_FILE, display)
     problems.extend(found)
-    if not isinstance(root, yamlio.Mapping):
+    if not isinstance(root, yamlio.Mapping) or text is None:
         return {}
-    ctx = Context(path=display, text=(folder / UI_FILE).read_text(encoding="utf-8"))
+    ctx = Context(path=display, text=text)
     result: dict[str, LText] = {}
     for key, node in root.items.items():
         value = UI_STRING.check(node, ctx, key)

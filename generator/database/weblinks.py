@@ -60,10 +60,9 @@ def _walk(node: Node, field: str, out: list[tuple[str, Scalar]]) -> None:
 
 def links_in_file(file: Path, display: str) -> list[WebLink]:
     """Addresses in one YAML file; a file that does not load is skipped (`check` reports why)."""
-    root, problems = yamlio.load_file(file, display)
-    if root is None or any(p.is_error for p in problems):
+    root, problems, text = yamlio.load_file(file, display)
+    if root is None or text is None or any(p.is_error for p in problems):
         return []
-    text = file.read_text(encoding="utf-8")
     starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     scalars: list[tuple[str, Scalar]] = []
     _walk(root, "", scalars)

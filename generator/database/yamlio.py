@@ -407,7 +407,7 @@ def load_text(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     return root, problems + parse_problems
 
 
-def read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]:
+def _read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]:
     """Read and decode one file, refusing symlinks and oversized files: the text, or why there is none."""
     try:
         if file.is_symlink():
@@ -421,9 +421,13 @@ def read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]
     return decode(data, display_path)
 
 
-def load_file(file: Path, display_path: str) -> tuple[Node | None, list[Problem]]:
-    """Read, decode and parse one YAML file: the loader that validates is the loader that builds."""
-    text, problems = read_text(file, display_path)
+def load_file(file: Path, display_path: str) -> tuple[Node | None, list[Problem], str | None]:
+    """Read, decode and parse one YAML file: the loader that validates is the loader that builds.
+
+    The decoded text comes back too (None when there is none), for positions inside values.
+    """
+    text, problems = _read_text(file, display_path)
     if text is None:
-        return None, problems
-    return load_text(text, display_path)
+        return None, problems, None
+    root, found = load_text(text, display_path)
+    return root, problems + found, text

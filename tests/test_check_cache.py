@@ -97,3 +97,20 @@ def test_the_cache_can_be_turned_off_and_a_broken_cache_is_ignored(
     counted.clear()
     assert _problems(repo) == first and counted
     assert not (tmp_path / "cache").exists()
+
+
+def test_workers_give_the_same_results_cold_and_warm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forked workers key, check and pickle each file; the cache they fill gives back the same problems and entries."""
+    repo = make_repo(tmp_path / "repo")
+    target = sorted((repo / "technologies").rglob("*.yaml"))[0]
+    target.write_text(target.read_text(encoding="utf-8").replace("category: ", "category: no-such-", 1), "utf-8")
+    monkeypatch.setattr(validate, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setenv("TC_CHECK_CACHE", "0")
+    expected = _problems(repo)
+    assert any(p.endswith(":not-in-list") for p in expected)
+    monkeypatch.setenv("TC_CHECK_CACHE", str(tmp_path / "cache"))
+    assert _problems(repo) == expected  # cold: every file checked by a worker
+    assert (tmp_path / "cache").exists()
+    assert _problems(repo) == expected  # warm: every result from the cache
+    target.unlink()  # the problem's file is gone: so are its problems
+    assert not any(p.endswith(":not-in-list") for p in _problems(repo))

@@ -19,10 +19,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .load import Detached, EntryFile, Found, attach, detach
+from .load import EntryFile
 
 CACHE_ENV = "TC_CHECK_CACHE"
-FORMAT = b"techclinic-check-cache 2"
+FORMAT = b"techclinic-check-cache 3"
 _CODE = Path(__file__).resolve().parent.parent  # the generator package: its code decides every result
 _LIBRARIES = ("PyYAML", "geothai", "nh3", "Markdown")
 
@@ -87,7 +87,8 @@ class CheckCache:
     def __init__(self, root: Path, today: dt.date, folder: Path) -> None:
         self.file = folder / f"check-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.pickle"
         self.salt = _salt(root, today)
-        self.results: dict[str, tuple[bytes, Detached]] = {}  # without the files' Paths: slow to unpickle
+        # By file: its key and its result as the worker pickled it (see validate.py), so saving is one write.
+        self.results: dict[str, tuple[bytes, bytes]] = {}
         self.changed = False
         try:
             with self.file.open("rb") as stream:
@@ -117,15 +118,15 @@ class CheckCache:
         digest.update(b"\0" + _image_listing(str(file.path)[: -len(file.path.suffix)]))
         return digest.digest()
 
-    def get(self, file: EntryFile, key: bytes | None) -> Found | None:
-        """The kept result of a file, if it was checked with the same key."""
-        kept = self.results.get(file.display)
-        return attach(file, kept[1]) if kept is not None and key is not None and kept[0] == key else None
+    def kept(self, display: str, key: bytes | None) -> bytes | None:
+        """The pickled result kept for a file, if it was checked with the same key."""
+        kept = self.results.get(display)
+        return kept[1] if kept is not None and key is not None and kept[0] == key else None
 
-    def put(self, file: EntryFile, key: bytes | None, result: Found) -> None:
-        """Keep a fresh result."""
+    def put(self, display: str, key: bytes | None, result: bytes) -> None:
+        """Keep a fresh pickled result."""
         if key is not None:
-            self.results[file.display] = (key, detach(result))
+            self.results[display] = (key, result)
             self.changed = True
 
     def keep_only(self, displays: set[str]) -> None:

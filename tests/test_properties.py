@@ -4,6 +4,7 @@ return problems or a valid entry — never an exception, never more than a secon
 from __future__ import annotations
 
 import copy
+import shutil
 import time
 from pathlib import Path
 
@@ -15,7 +16,17 @@ from generator.database.fieldtypes import Context
 from generator.database.load import EntryFile, load_entry
 from generator.database.reference import load_reference
 from generator.database.schema import ENTRY
-from generator.database.yamlio import Mapping, Node, Scalar, Sequence, decode, load_text, parse
+from generator.database.yamlio import (
+    MAX_PROBLEMS_PER_FILE,
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    decode,
+    load_text,
+    parse,
+    scan_characters,
+)
 
 from .conftest import REPO, TODAY
 
@@ -140,3 +151,33 @@ def test_tree_builder_agrees_with_pyyaml_on_every_file_in_the_repository() -> No
         theirs = yaml.compose(text, Loader=yaml.BaseLoader)
         assert ours is not None and theirs is not None and not problems, file
         _same_tree(ours, theirs)
+
+
+_REFUSED_ANYWHERE = "\t\x00\x85\u2028\u200b\u202e"  # a sample of the characters refused anywhere in a file
+
+
+@given(st.text(alphabet="a\u0e01\n\r" + _REFUSED_ANYWHERE, max_size=80))
+@SETTINGS
+def test_refused_characters_and_lone_carriage_returns_are_found_in_order(text: str) -> None:
+    """Every refused character and every CR not followed by LF is reported where it stands, first to last."""
+    expected = []
+    line, column = 1, 1
+    for index, ch in enumerate(text):
+        if ch in _REFUSED_ANYWHERE or (ch == "\r" and text[index + 1 : index + 2] != "\n"):
+            expected.append((line, column))
+        line, column = (line + 1, 1) if ch == "\n" else (line, column + 1)
+    found = [(p.line, p.column) for p in scan_characters(text, "x.yaml") if p.code.startswith(("char-", "text-zero"))]
+    assert found == expected[:MAX_PROBLEMS_PER_FILE]
+
+
+def test_a_file_with_windows_line_endings_is_a_valid_entry(tmp_path: Path) -> None:
+    """CRLF is how Notepad saves: it is accepted as it is, with no problem at all."""
+    folder = tmp_path / "technologies" / "rmutt"
+    folder.mkdir(parents=True)
+    path = folder / "solar-dryer-sample.yaml"
+    path.write_bytes(VALID.replace(b"\n", b"\r\n"))
+    shutil.copytree(REPO / "tests/data/valid/technologies/rmutt/solar-dryer-sample", folder / "solar-dryer-sample")
+    loaded, problems = load_entry(
+        EntryFile(path, "technologies/rmutt/solar-dryer-sample.yaml", "rmutt"), CHOICES, TODAY
+    )
+    assert problems == [] and loaded.entry is not None

@@ -6,6 +6,7 @@ replaced, only this file changes.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import sys
@@ -54,6 +55,9 @@ def _load_catalog(config: Any) -> Catalog:
     if handed_over:  # written by this build's parent process into its private staging folder
         with open(handed_over, "rb") as stream:
             catalog: Catalog = pickle.load(stream)
+        # This process only builds and exits: the catalog lives until then, so the cycle collector need never
+        # walk its millions of objects again (5–10% of a build's CPU time at 5,000 entries).
+        gc.freeze()
         return catalog
     data_root = Path(os.environ.get("TC_DATA_ROOT") or Path(config.config_file_path).parent)
     checked, reference, problems = check_database(data_root)

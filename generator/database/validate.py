@@ -157,7 +157,7 @@ def _load_chunk(files: Sequence[EntryFile]) -> list[Outcome]:
 
 @contextmanager
 def _cycle_collector_paused() -> Iterator[None]:
-    """Loading makes millions of small objects and no reference cycles: the collector would only walk them again
+    """A check makes millions of small objects and no reference cycles: the collector would only walk them again
     and again (10–15% of a check of 10,000 entries). Forked workers inherit the pause."""
     enabled = gc.isenabled()
     gc.disable()
@@ -179,18 +179,17 @@ def _load_all(
     global _SETTINGS
     _SETTINGS = (choices, today, cache)
     try:
-        with _cycle_collector_paused():
-            # Small chunks: results stream back while the workers go on.
-            outcomes = fork_map(_load_chunk, files, min_items=PARALLEL_THRESHOLD, chunks_per_worker=16)
-            results: list[Found] = []
-            for file, (key, blob) in zip(files, outcomes, strict=True):
-                if blob is None:
-                    assert cache is not None
-                    blob = cache.kept(file.display, key)
-                    assert blob is not None
-                elif cache is not None:
-                    cache.put(file.display, key, blob)
-                results.append(attach(file, pickle.loads(blob)))
+        # Small chunks: results stream back while the workers go on.
+        outcomes = fork_map(_load_chunk, files, min_items=PARALLEL_THRESHOLD, chunks_per_worker=16)
+        results: list[Found] = []
+        for file, (key, blob) in zip(files, outcomes, strict=True):
+            if blob is None:
+                assert cache is not None
+                blob = cache.kept(file.display, key)
+                assert blob is not None
+            elif cache is not None:
+                cache.put(file.display, key, blob)
+            results.append(attach(file, pickle.loads(blob)))
     finally:
         _SETTINGS = None
     if cache is not None:
@@ -211,7 +210,13 @@ def check_database(
     `extra` adds entries that are not files yet (path, text), checked after the files on disk (spreadsheet import).
     `use_cache` reuses the results of files unchanged since the last check (see checkcache.py).
     """
-    today = today or dt.date.today()
+    with _cycle_collector_paused():
+        return _check(root, today or dt.date.today(), extra, use_cache)
+
+
+def _check(
+    root: Path, today: dt.date, extra: Sequence[tuple[EntryFile, str]], use_cache: bool
+) -> tuple[Catalog | None, ReferenceData, list[Problem]]:
     reference, problems = load_reference(root / SITE_CONFIG_DIR)
     if any(p.is_error for p in problems):
         return None, reference, sort_problems(problems)

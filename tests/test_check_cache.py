@@ -3,6 +3,8 @@ result invalidates it — the file, its images, site_config/, the date."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -11,7 +13,7 @@ import pytest
 from generator.database import load, validate
 from generator.database.validate import check_database
 
-from .conftest import TODAY, make_repo
+from .conftest import DATA, REPO, TODAY, make_repo
 
 
 @pytest.fixture
@@ -31,7 +33,8 @@ def counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _problems(root: Path, **kwargs: object) -> list[str]:
-    _, _, problems = check_database(root, today=TODAY, use_cache=True, **kwargs)  # type: ignore[arg-type]
+    kwargs.setdefault("today", TODAY)
+    _, _, problems = check_database(root, use_cache=True, **kwargs)  # type: ignore[arg-type]
     return [f"{p.path}:{p.line}:{p.column}:{p.code}" for p in problems]
 
 
@@ -78,9 +81,26 @@ def test_images_reference_data_and_date_invalidate(tmp_path: Path, counted: list
     names.write_text(names.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     _problems(repo)
     assert len(counted) == len(list((repo / "technologies").rglob("*.yaml")))  # every file, against the new rules
+
+
+def test_another_day_checks_again_only_files_whose_dates_it_could_change(tmp_path: Path, counted: list[str]) -> None:
+    repo = make_repo(tmp_path / "repo")
+    soon = sorted((repo / "technologies").rglob("*.yaml"))[0]
+    text = soon.read_text(encoding="utf-8")
+    reviewed = re.search(r"^date_reviewed: (\S+)$", text, re.MULTILINE)
+    assert reviewed is not None
+    in_ten_days = (TODAY + dt.timedelta(days=10)).isoformat()
+    soon.write_text(text.replace(reviewed.group(0), f"date_reviewed: {in_ten_days}"), encoding="utf-8")
+    assert any(p.endswith(":date-in-future") for p in _problems(repo))
     counted.clear()
-    check_database(repo, today=TODAY.replace(day=2), use_cache=True)
-    assert counted  # another day: review dates and years are judged again
+    assert any(p.endswith(":date-in-future") for p in _problems(repo, today=TODAY + dt.timedelta(days=1)))
+    assert counted == [soon.relative_to(repo).as_posix()]  # every other file's dates are past on any later day
+    counted.clear()
+    assert not any(p.endswith(":date-in-future") for p in _problems(repo, today=TODAY + dt.timedelta(days=10)))
+    assert counted == [soon.relative_to(repo).as_posix()]
+    counted.clear()
+    _problems(repo, today=TODAY - dt.timedelta(days=1))  # an earlier day: dates of that day or later are judged
+    assert counted
 
 
 def test_the_cache_can_be_turned_off_and_a_broken_cache_is_ignored(
@@ -114,3 +134,39 @@ def test_workers_give_the_same_results_cold_and_warm(tmp_path: Path, monkeypatch
     assert _problems(repo) == expected  # warm: every result from the cache
     target.unlink()  # the problem's file is gone: so are its problems
     assert not any(p.endswith(":not-in-list") for p in _problems(repo))
+
+
+def test_results_kept_on_other_days_are_what_a_fresh_check_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Day after day (back, forward, over a new year), with dates in the past, today and the future, years too."""
+    repo = make_repo(tmp_path / "repo", with_valid=False)
+    shutil.copytree(REPO / "technologies", repo / "technologies", dirs_exist_ok=True)
+    for source in sorted((DATA / "invalid").glob("*.yaml")):  # every problem the checker knows
+        folder = re.search(rb"^# folder: (\S+)", source.read_bytes(), re.MULTILINE)
+        target = repo / "technologies" / (folder.group(1).decode() if folder else "rmutt")
+        target.mkdir(exist_ok=True)
+        shutil.copy(source, target / (source.stem.replace("_", "-").lower() + ".yaml"))
+    village = next((repo / "technologies").rglob("*-village.yaml"))
+    text = village.read_text(encoding="utf-8")
+    for name, year in (("next-year", TODAY.year + 1), ("too-early", 1990), ("this-year", TODAY.year)):
+        (village.parent / f"{name}-village.yaml").write_text(
+            re.sub(r"^year_started: \d+$", f"year_started: {year}", text, flags=re.MULTILINE).replace(
+                f"id: {village.stem}", f"id: {name}-village"
+            ),
+            encoding="utf-8",
+        )
+
+    def found(day: dt.date) -> list[str]:  # messages too: some name the day or the year
+        _, _, problems = check_database(repo, today=day, use_cache=True)
+        return [f"{p.path}:{p.line}:{p.column}:{p.code}: {p.message_en} / {p.message_th}" for p in problems]
+
+    days = [0, 1, -1, 30, 31, 61, 400, 1, -400]  # from TODAY; 30/31 straddle the future date in the corpus
+    cache = tmp_path / "cache"
+    for offset in days:
+        day = TODAY + dt.timedelta(days=offset)
+        monkeypatch.setenv("TC_CHECK_CACHE", "0")
+        fresh = found(day)
+        monkeypatch.setenv("TC_CHECK_CACHE", str(cache))
+        assert found(day) == fresh, day
+    assert all(any(code in p for p in fresh) for code in (":year-in-future:", ":number-range:", ":date-in-future:"))

@@ -1,8 +1,10 @@
 """What checking each entry file found, kept between runs: an unchanged file is not parsed and checked again.
 
 A file's result is reused only when everything it was checked against is the same: its bytes and path, the
-files in its image folder (names, sizes, times), the reference data in site_config/, the date the check runs
-as, and the generator's own code and libraries. Anything else changed, and the file is checked afresh. The
+files in its image folder (names, sizes, times), the reference data in site_config/, and the generator's own
+code and libraries; and only on the days it holds for (the check records them: a file whose dates are all in
+the past gives the same result on any later day, one with a date in the future only on the day it was checked).
+Anything else changed, and the file is checked afresh. The
 cache lives outside the repository (`~/.cache/techclinic-kb/`, or `$TC_CHECK_CACHE`; `TC_CHECK_CACHE=0`
 turns it off), so it can never be committed; deleting it is always safe.
 """
@@ -22,7 +24,7 @@ from typing import Any
 from .load import EntryFile
 
 CACHE_ENV = "TC_CHECK_CACHE"
-FORMAT = b"techclinic-check-cache 3"
+FORMAT = b"techclinic-check-cache 4"
 _CODE = Path(__file__).resolve().parent.parent  # the generator package: its code decides every result
 _LIBRARIES = ("PyYAML", "geothai", "nh3", "Markdown")
 
@@ -46,10 +48,10 @@ def _tree_digest(digest: Any, folder: Path, suffixes: tuple[str, ...]) -> None:
                 digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
 
 
-def _salt(root: Path, today: dt.date) -> bytes:
+def _salt(root: Path) -> bytes:
     """What every result depends on besides its own file."""
     digest = hashlib.sha256(FORMAT)
-    digest.update(f"{sys.version}\0{today.isoformat()}\0".encode())
+    digest.update(f"{sys.version}\0".encode())
     for name in _LIBRARIES:
         try:
             digest.update(f"{name}={metadata.version(name)}\0".encode())
@@ -86,9 +88,11 @@ class CheckCache:
 
     def __init__(self, root: Path, today: dt.date, folder: Path) -> None:
         self.file = folder / f"check-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.pickle"
-        self.salt = _salt(root, today)
-        # By file: its key and its result as the worker pickled it (see validate.py), so saving is one write.
-        self.results: dict[str, tuple[bytes, bytes]] = {}
+        self.salt = _salt(root)
+        self.today = today
+        # By file: its key, its result as the worker pickled it (see validate.py, so saving is one write), and
+        # the first and last day the result holds for.
+        self.results: dict[str, tuple[bytes, bytes, dt.date, dt.date]] = {}
         self.changed = False
         try:
             with self.file.open("rb") as stream:
@@ -119,14 +123,16 @@ class CheckCache:
         return digest.digest()
 
     def kept(self, display: str, key: bytes | None) -> bytes | None:
-        """The pickled result kept for a file, if it was checked with the same key."""
+        """The pickled result kept for a file, if it was checked with the same key and holds for today."""
         kept = self.results.get(display)
-        return kept[1] if kept is not None and key is not None and kept[0] == key else None
+        if kept is None or key is None or kept[0] != key:
+            return None
+        return kept[1] if kept[2] <= self.today <= kept[3] else None
 
-    def put(self, display: str, key: bytes | None, result: bytes) -> None:
-        """Keep a fresh pickled result."""
+    def put(self, display: str, key: bytes | None, result: bytes, holds: tuple[dt.date, dt.date]) -> None:
+        """Keep a fresh pickled result, with the first and last day it holds for."""
         if key is not None:
-            self.results[display] = (key, result)
+            self.results[display] = (key, result, *holds)
             self.changed = True
 
     def keep_only(self, displays: set[str]) -> None:

@@ -65,6 +65,14 @@ class Context:
     entry_refs: list[EntryRefUse] = field(default_factory=list)
     kind: str | None = None
     choice_cache: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    # The days this check's outcome holds for: comparisons with `today` narrow them (the check cache uses them).
+    holds_from: dt.date = dt.date.min
+    holds_until: dt.date = dt.date.max
+
+    def holds_only(self, first: dt.date, last: dt.date = dt.date.max) -> None:
+        """Record that what was found holds only when the check runs on a day from `first` to `last`."""
+        self.holds_from = max(self.holds_from, first)
+        self.holds_until = min(self.holds_until, last)
 
     def choice_sets(self, source: str) -> frozenset[str]:
         """The ids of one reference list as a set, for fast membership tests."""
@@ -458,8 +466,10 @@ class Date(FieldType):
             ctx.report("bad-date", node.start, path, value=value)
             return INVALID
         if date > ctx.today:
+            ctx.holds_only(ctx.today, ctx.today)  # the message names today
             ctx.report("date-in-future", node.start, path, value=value, today=ctx.today.isoformat())
             return INVALID
+        ctx.holds_only(date)  # not in the future from this day on
         return date
 
     def json_schema(self, choices: TMapping[str, TSequence[str]]) -> dict[str, Any]:
@@ -494,12 +504,16 @@ class Year(FieldType):
         if year > 2400:
             ctx.report("year-buddhist-era", node.start, path, year=year, ce=year - 543)
             return INVALID
-        if year > ctx.today.year:
-            ctx.report("year-in-future", node.start, path, year=year, this_year=ctx.today.year)
+        this_year = ctx.today.year
+        if year > this_year:
+            ctx.holds_only(ctx.today, ctx.today)
+            ctx.report("year-in-future", node.start, path, year=year, this_year=this_year)
             return INVALID
-        if year < self.minimum:
-            ctx.report("number-range", node.start, path, value=year, minimum=self.minimum, maximum=ctx.today.year)
+        if year < self.minimum:  # the message names this year
+            ctx.holds_only(dt.date(this_year, 1, 1), dt.date(this_year, 12, 31))
+            ctx.report("number-range", node.start, path, value=year, minimum=self.minimum, maximum=this_year)
             return INVALID
+        ctx.holds_only(dt.date(year, 1, 1))
         return year
 
     def json_schema(self, choices: TMapping[str, TSequence[str]]) -> dict[str, Any]:

@@ -42,6 +42,7 @@ class LoadedEntry:
     institution_pos: yamlio.Pos
     entry_refs: list[EntryRefUse]
     kind: str | None = None
+    holds: tuple[dt.date, dt.date] = (dt.date.min, dt.date.max)  # the days this outcome holds for (Context)
 
 
 Found = tuple[LoadedEntry, list[Problem]]  # what loading one file found
@@ -170,6 +171,7 @@ def load_entry(
         _check_image_files(value, ctx)
     problems.extend(ctx.problems)
     loaded.entry_refs = ctx.entry_refs
+    loaded.holds = (ctx.holds_from, ctx.holds_until)
     if value is not INVALID and not any(p.is_error for p in problems):
         review = ctx.positions.get("date_reviewed", yamlio.Pos(1, 1))
         loaded.entry = entry_from_dict(value, file.display, str(image_folder), ctx.missing_en, review.line)

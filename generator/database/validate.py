@@ -136,7 +136,8 @@ PARALLEL_THRESHOLD = 400  # below this, starting worker processes costs more tha
 # What every worker needs besides its files (forked workers inherit it): choices, date, the cache or None.
 _SETTINGS: tuple[dict[str, list[str]], dt.date, CheckCache | None] | None = None
 
-Outcome = tuple[bytes | None, bytes | None]  # a file's cache key and its pickled result (None: the cache has it)
+# A file's cache key, its pickled result (None: the cache has it) and the days that result holds for.
+Outcome = tuple[bytes | None, bytes | None, tuple[dt.date, dt.date]]
 
 
 def _load_chunk(files: Sequence[EntryFile]) -> list[Outcome]:
@@ -148,10 +149,10 @@ def _load_chunk(files: Sequence[EntryFile]) -> list[Outcome]:
     for file in files:
         key = cache.key(file) if cache is not None else None
         if cache is not None and cache.kept(file.display, key) is not None:
-            outcomes.append((key, None))
+            outcomes.append((key, None, (today, today)))
             continue
         found = load_entry(file, choices, today, choice_cache)
-        outcomes.append((key, pickle.dumps(detach(found), protocol=pickle.HIGHEST_PROTOCOL)))
+        outcomes.append((key, pickle.dumps(detach(found), protocol=pickle.HIGHEST_PROTOCOL), found[0].holds))
     return outcomes
 
 
@@ -182,13 +183,13 @@ def _load_all(
         # Small chunks: results stream back while the workers go on.
         outcomes = fork_map(_load_chunk, files, min_items=PARALLEL_THRESHOLD, chunks_per_worker=16)
         results: list[Found] = []
-        for file, (key, blob) in zip(files, outcomes, strict=True):
+        for file, (key, blob, holds) in zip(files, outcomes, strict=True):
             if blob is None:
                 assert cache is not None
                 blob = cache.kept(file.display, key)
                 assert blob is not None
             elif cache is not None:
-                cache.put(file.display, key, blob)
+                cache.put(file.display, key, blob, holds)
             results.append(attach(file, pickle.loads(blob)))
     finally:
         _SETTINGS = None

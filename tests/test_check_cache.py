@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.database import load, validate
+from generator.database import checkcache, load, validate
 from generator.database.validate import check_database
 
 from .conftest import DATA, REPO, TODAY, make_repo
@@ -170,3 +170,27 @@ def test_results_kept_on_other_days_are_what_a_fresh_check_finds(
         monkeypatch.setenv("TC_CHECK_CACHE", str(cache))
         assert found(day) == fresh, day
     assert all(any(code in p for p in fresh) for code in (":year-in-future:", ":number-range:", ":date-in-future:"))
+
+
+def test_a_file_saved_again_while_it_is_checked_keeps_key_and_result_together(
+    tmp_path: Path, counted: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The result kept under a key is the result of the bytes that key was made from, never of a later save."""
+    repo = make_repo(tmp_path / "repo")
+    target = sorted((repo / "technologies").rglob("*.yaml"))[0]
+    clean = target.read_text(encoding="utf-8")
+    broken = clean.replace("category: ", "category: no-such-", 1)
+    real_read = checkcache.CheckCache.read
+
+    def read_then_save_again(self: checkcache.CheckCache, file: load.EntryFile) -> tuple[bytes | None, bytes | None]:
+        found = real_read(self, file)
+        if file.path == target:
+            target.write_text(broken, encoding="utf-8")  # the editor saves while the check runs
+        return found
+
+    monkeypatch.setattr(checkcache.CheckCache, "read", read_then_save_again)
+    assert not any(p.endswith(":not-in-list") for p in _problems(repo))  # what was read: the clean text
+    monkeypatch.setattr(checkcache.CheckCache, "read", real_read)
+    assert any(p.endswith(":not-in-list") for p in _problems(repo))  # the new save, checked next time
+    target.write_text(clean, encoding="utf-8")  # undone: the kept result of the clean text is right
+    assert not any(p.endswith(":not-in-list") for p in _problems(repo))

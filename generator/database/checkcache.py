@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .load import EntryFile
+from .yamlio import MAX_FILE_BYTES
 
 CACHE_ENV = "TC_CHECK_CACHE"
 FORMAT = b"techclinic-check-cache 4"
@@ -108,19 +109,22 @@ class CheckCache:
         folder = cache_folder()
         return cls(root, today, folder) if folder is not None else None
 
-    def key(self, file: EntryFile) -> bytes | None:
-        """What this file's result depends on; None when the file cannot be read (it is checked, not cached)."""
+    def read(self, file: EntryFile) -> tuple[bytes | None, bytes | None]:
+        """The file's bytes and what its result depends on (its key), read once so the two always agree.
+
+        (None, None) when it cannot be read, is a symlink or is too large: it is checked (and refused), not cached.
+        """
         try:
-            if file.path.is_symlink():
-                return None
+            if file.path.is_symlink() or file.path.stat().st_size > MAX_FILE_BYTES:
+                return None, None
             data = file.path.read_bytes()
         except OSError:
-            return None
+            return None, None
         digest = hashlib.sha256(self.salt)
         digest.update(f"{file.display}\0{file.folder}\0".encode())
         digest.update(data)
         digest.update(b"\0" + _image_listing(str(file.path)[: -len(file.path.suffix)]))
-        return digest.digest()
+        return data, digest.digest()
 
     def kept(self, display: str, key: bytes | None) -> bytes | None:
         """The pickled result kept for a file, if it was checked with the same key and holds for today."""

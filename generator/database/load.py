@@ -127,12 +127,18 @@ def load_entry(
     today: dt.date,
     choice_cache: dict[str, frozenset[str]] | None = None,
     text: str | None = None,
+    data: bytes | None = None,
 ) -> tuple[LoadedEntry, list[Problem]]:
-    """Load and check one entry file against the schema (`text`: its content, when it is not on disk yet)."""
-    if text is None:
-        root, problems, text = yamlio.load_file(file.path, file.display)
-    else:
+    """Load and check one entry file against the schema.
+
+    `text`: its content, when it is not on disk yet; `data`: its bytes, when they were already read.
+    """
+    if text is not None:
         root, problems = yamlio.load_text(text, file.display)
+    elif data is not None:
+        root, problems, text = yamlio.load_bytes(data, file.display)
+    else:
+        root, problems, text = yamlio.load_file(file.path, file.display)
     ident, id_pos = _scalar_at(root, "id")
     institution, inst_pos = _scalar_at(root, "institution")
     kind, _ = _scalar_at(root, "kind")

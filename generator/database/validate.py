@@ -147,11 +147,12 @@ def _load_chunk(files: Sequence[EntryFile]) -> list[Outcome]:
     choice_cache: dict[str, frozenset[str]] = {}
     outcomes: list[Outcome] = []
     for file in files:
-        key = cache.key(file) if cache is not None else None
+        data, key = cache.read(file) if cache is not None else (None, None)
         if cache is not None and cache.kept(file.display, key) is not None:
             outcomes.append((key, None, (today, today)))
             continue
-        found = load_entry(file, choices, today, choice_cache)
+        # The bytes the key was made from are the bytes checked: a file saved again meanwhile cannot mix them.
+        found = load_entry(file, choices, today, choice_cache, data=data)
         outcomes.append((key, pickle.dumps(detach(found), protocol=pickle.HIGHEST_PROTOCOL), found[0].holds))
     return outcomes
 

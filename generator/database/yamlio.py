@@ -413,18 +413,26 @@ def load_text(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     return root, problems + parse_problems
 
 
-def _read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]:
-    """Read and decode one file, refusing symlinks and oversized files: the text, or why there is none."""
+def _read_bytes(file: Path, display_path: str) -> tuple[bytes | None, list[Problem]]:
+    """Read one file, refusing symlinks and oversized files: its bytes, or why there are none."""
     try:
         if file.is_symlink():
             return None, [make_problem("file-symlink", display_path, 1, 1)]
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
             return None, [make_problem("file-too-large", display_path, 1, 1, size=size, limit=MAX_FILE_BYTES)]
-        data = file.read_bytes()
+        return file.read_bytes(), []
     except OSError as exc:
         return None, [make_problem("file-unreadable", display_path, 1, 1, reason=exc.strerror or str(exc))]
-    return decode(data, display_path)
+
+
+def load_bytes(data: bytes, display_path: str) -> tuple[Node | None, list[Problem], str | None]:
+    """Decode and parse the bytes of one YAML file: the tree, the problems, and the text (None when undecodable)."""
+    text, problems = decode(data, display_path)
+    if text is None:
+        return None, problems, None
+    root, found = load_text(text, display_path)
+    return root, problems + found, text
 
 
 def load_file(file: Path, display_path: str) -> tuple[Node | None, list[Problem], str | None]:
@@ -432,8 +440,7 @@ def load_file(file: Path, display_path: str) -> tuple[Node | None, list[Problem]
 
     The decoded text comes back too (None when there is none), for positions inside values.
     """
-    text, problems = _read_text(file, display_path)
-    if text is None:
+    data, problems = _read_bytes(file, display_path)
+    if data is None:
         return None, problems, None
-    root, found = load_text(text, display_path)
-    return root, problems + found, text
+    return load_bytes(data, display_path)

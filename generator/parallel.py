@@ -21,7 +21,8 @@ def fork_map(
     before the call is inherited by the workers as it is.
     """
     workers = min(os.cpu_count() or 1, 8)
-    if len(items) < min_items or workers < 2:
+    # Without fork (Windows) workers would not inherit the globals `func` reads: all in this process, then.
+    if len(items) < min_items or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return func(items)
     size = -(-len(items) // (workers * chunks_per_worker))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]

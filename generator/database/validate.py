@@ -149,7 +149,7 @@ def _load_chunk(files: Sequence[EntryFile]) -> list[Outcome]:
     for file in files:
         data, key = cache.read(file) if cache is not None else (None, None)
         if cache is not None and cache.kept(file.display, key) is not None:
-            outcomes.append((key, None, (today, today)))
+            outcomes.append((key, None, (today, today)))  # the days kept with the result stay as they are
             continue
         # The bytes the key was made from are the bytes checked: a file saved again meanwhile cannot mix them.
         found = load_entry(file, choices, today, choice_cache, data=data)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .load import EntryFile
-from .yamlio import MAX_FILE_BYTES
+from .yamlio import read_bytes
 
 CACHE_ENV = "TC_CHECK_CACHE"
 FORMAT = b"techclinic-check-cache 4"
@@ -114,11 +114,8 @@ class CheckCache:
 
         (None, None) when it cannot be read, is a symlink or is too large: it is checked (and refused), not cached.
         """
-        try:
-            if file.path.is_symlink() or file.path.stat().st_size > MAX_FILE_BYTES:
-                return None, None
-            data = file.path.read_bytes()
-        except OSError:
+        data, _ = read_bytes(file.path, file.display)  # its refusals are reported when the file is checked
+        if data is None:
             return None, None
         digest = hashlib.sha256(self.salt)
         digest.update(f"{file.display}\0{file.folder}\0".encode())

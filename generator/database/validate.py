@@ -136,8 +136,7 @@ PARALLEL_THRESHOLD = 400  # below this, starting worker processes costs more tha
 # What every worker needs besides its files (forked workers inherit it): choices, date, the cache or None.
 _SETTINGS: tuple[dict[str, list[str]], dt.date, CheckCache | None] | None = None
 
-# A file's cache key, its pickled result (None: the cache has it) and the days that result holds for.
-Outcome = tuple[bytes | None, bytes | None, tuple[dt.date, dt.date]]
+Outcome = tuple[bytes | None, bytes | None]  # a file's cache key and its pickled result (None: the cache has it)
 
 
 def _load_chunk(files: Sequence[EntryFile]) -> list[Outcome]:
@@ -149,11 +148,11 @@ def _load_chunk(files: Sequence[EntryFile]) -> list[Outcome]:
     for file in files:
         data, key = cache.read(file) if cache is not None else (None, None)
         if cache is not None and cache.kept(file.display, key) is not None:
-            outcomes.append((key, None, (today, today)))  # the days kept with the result stay as they are
+            outcomes.append((key, None))
             continue
         # The bytes the key was made from are the bytes checked: a file saved again meanwhile cannot mix them.
         found = load_entry(file, choices, today, choice_cache, data=data)
-        outcomes.append((key, pickle.dumps(detach(found), protocol=pickle.HIGHEST_PROTOCOL), found[0].holds))
+        outcomes.append((key, pickle.dumps(detach(found), protocol=pickle.HIGHEST_PROTOCOL)))
     return outcomes
 
 
@@ -184,14 +183,16 @@ def _load_all(
         # Small chunks: results stream back while the workers go on.
         outcomes = fork_map(_load_chunk, files, min_items=PARALLEL_THRESHOLD, chunks_per_worker=16)
         results: list[Found] = []
-        for file, (key, blob, holds) in zip(files, outcomes, strict=True):
+        for file, (key, blob) in zip(files, outcomes, strict=True):
+            fresh = blob is not None
             if blob is None:
                 assert cache is not None
                 blob = cache.kept(file.display, key)
                 assert blob is not None
-            elif cache is not None:
-                cache.put(file.display, key, blob, holds)
-            results.append(attach(file, pickle.loads(blob)))
+            found = attach(file, pickle.loads(blob))
+            if fresh and cache is not None:
+                cache.put(file.display, key, blob, found[0].holds)
+            results.append(found)
     finally:
         _SETTINGS = None
     if cache is not None:

@@ -413,7 +413,7 @@ def load_text(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     return root, problems + parse_problems
 
 
-def _read_bytes(file: Path, display_path: str) -> tuple[bytes | None, list[Problem]]:
+def read_bytes(file: Path, display_path: str) -> tuple[bytes | None, list[Problem]]:
     """Read one file, refusing symlinks and oversized files: its bytes, or why there are none."""
     try:
         if file.is_symlink():
@@ -440,7 +440,7 @@ def load_file(file: Path, display_path: str) -> tuple[Node | None, list[Problem]
 
     The decoded text comes back too (None when there is none), for positions inside values.
     """
-    data, problems = _read_bytes(file, display_path)
+    data, problems = read_bytes(file, display_path)
     if data is None:
         return None, problems, None
     return load_bytes(data, display_path)

@@ -10,8 +10,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import diagnostics
+from .collector import cycle_collector_paused
 from .contrib import cli as contrib
-from .database.validate import check_database
+from .database.validate import check_report
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
@@ -30,11 +31,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate the whole database and report every problem at once."""
     start = time.perf_counter()
     as_of = contrib.today(args.today)
-    catalog, _, problems = check_database(Path(args.root), today=as_of, use_cache=True)
-    problems = contrib.check_extras(problems, catalog, Path(args.root), as_of, args.paths)
-    _print_problems(problems, args.format)
+    with cycle_collector_paused():  # the whole command: it ends when the report is printed
+        report = check_report(Path(args.root), today=as_of, use_cache=True)
+        problems = contrib.only_wanted(report.problems, Path(args.root), args.paths)
+        _print_problems(problems, args.format)
     if args.format == "text":
-        count = len(catalog.entries) if catalog else 0
+        count = report.valid_entries if report.ok else 0
         print(f"checked {count} valid entries in {time.perf_counter() - start:.2f} s", file=sys.stderr)
     return EXIT_INVALID if any(p.is_error for p in problems) else EXIT_OK
 

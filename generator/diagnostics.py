@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -68,17 +68,16 @@ def format_github(problem: Problem) -> str:
     return f"::{problem.severity.value} {props}::{body}"
 
 
-_FIELDS = tuple(f.name for f in fields(Problem))  # dataclasses.asdict deep-copies: 10x slower for thousands
+# One encoder for every line: json.dumps with any option set builds a new encoder per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def format_json(problems: Iterable[Problem]) -> str:
     """All problems as a JSON array (UTF-8, Thai unescaped)."""
     # One problem per line: easy to read and to diff, and each line is encoded by json's C encoder (indent= is
-    # pure Python: 0.6 s for the 12,000 warnings of a 10,000-entry database).
-    rows = [
-        json.dumps({name: getattr(p, name) for name in _FIELDS} | {"severity": p.severity.value}, ensure_ascii=False)
-        for p in problems
-    ]
+    # pure Python: 0.6 s for the 12,000 warnings of a 10,000-entry database). The fields are read from the
+    # instance dict, in declaration order (dataclasses.asdict deep-copies: 10x slower for thousands).
+    rows = [_ENCODER.encode(vars(p) | {"severity": p.severity.value}) for p in problems]
     return "[\n" + ",\n".join(rows) + "\n]" if rows else "[]"
 
 

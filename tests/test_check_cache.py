@@ -157,6 +157,17 @@ def test_results_kept_on_other_days_are_what_a_fresh_check_finds(
             encoding="utf-8",
         )
 
+    # Stale from TODAY + 31 on: the day its review is more than two years old.
+    reviewed = (TODAY + dt.timedelta(days=30)).replace(year=TODAY.year - 2)
+    durian = (REPO / "technologies/buu/phluang-durian-village.yaml").read_text(encoding="utf-8")  # a valid entry
+    (repo / "technologies/buu/ageing-village.yaml").write_text(
+        re.sub(r"^date_reviewed: \S+$", f"date_reviewed: {reviewed}", durian, flags=re.MULTILINE).replace(
+            "id: phluang-durian-village", "id: ageing-village"
+        ),
+        encoding="utf-8",
+    )
+    stale_on = []
+
     def found(day: dt.date) -> list[str]:  # messages too: some name the day or the year
         _, _, problems = check_database(repo, today=day, use_cache=True)
         return [f"{p.path}:{p.line}:{p.column}:{p.code}: {p.message_en} / {p.message_th}" for p in problems]
@@ -169,6 +180,9 @@ def test_results_kept_on_other_days_are_what_a_fresh_check_finds(
         fresh = found(day)
         monkeypatch.setenv("TC_CHECK_CACHE", str(cache))
         assert found(day) == fresh, day
+        if any("ageing-village.yaml" in p and ":review-stale:" in p for p in fresh):
+            stale_on.append(offset)
+    assert sorted(set(stale_on)) == [31, 61, 400]
     assert all(any(code in p for p in fresh) for code in (":year-in-future:", ":number-range:", ":date-in-future:"))
 
 

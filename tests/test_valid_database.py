@@ -26,7 +26,10 @@ def test_valid_test_database(repo: Path) -> None:
     wisdom = catalog.entries["indigo-sample"]
     assert wisdom.title.en is None and wisdom.title.get("en") == wisdom.title.th
     warnings = [p for p in problems if not p.is_error]
-    assert [(p.code, p.path) for p in warnings] == [("missing-translation", "technologies/rmutt/indigo-sample.yaml")]
+    assert [(p.code, p.path, p.line) for p in warnings] == [
+        ("missing-translation", "technologies/rmutt/indigo-sample.yaml", 1),
+        ("review-stale", "technologies/rmutt/indigo-sample.yaml", 35),  # reviewed 2023-07-01
+    ]
 
 
 def test_sample_database_is_valid_and_large_enough() -> None:

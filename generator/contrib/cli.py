@@ -8,10 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..database.catalog import Catalog
-from ..diagnostics import Problem, sort_problems
-from .freshness import stale_problems
-from .freshness import today as today  # re-exported for `check`
+from ..database.freshness import today as today  # re-exported for `check`
+from ..diagnostics import Problem
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -39,12 +37,8 @@ def _entry_file_of(root: Path, name: str) -> str:
     return rel
 
 
-def check_extras(
-    problems: list[Problem], catalog: Catalog | None, root: Path, as_of: dt.date, paths: list[str]
-) -> list[Problem]:
-    """Add review-freshness warnings; with entry paths, keep only problems of those files (and of site_config/)."""
-    if catalog is not None:
-        problems = sort_problems(problems + stale_problems(catalog, as_of))
+def only_wanted(problems: list[Problem], root: Path, paths: list[str]) -> list[Problem]:
+    """With entry paths, only the problems of those files (and of site_config/); all of them without."""
     wanted = {_entry_file_of(root, p) for p in paths}
     if wanted and not any(w.startswith("site_config/") for w in wanted):  # reference data concerns every entry
         problems = [p for p in problems if p.path in wanted or p.path.startswith("site_config/")]

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..database import freshness
 from ..database.catalog import Catalog
-from . import freshness
 from .translations import UNCOMMITTED, Outdated, translation_status
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ def maintainers_pages(r: PageRenderer) -> list[SitePage]:
         return words["uncommitted"] if value == UNCOMMITTED else r.date(dt.date.fromisoformat(value))
 
     stale_by_institution: dict[str, list[Any]] = {}
-    for entry in freshness.stale_entries(catalog, as_of):
+    for entry in freshness.stale_entries(catalog.entries.values(), as_of):
         stale_by_institution.setdefault(entry.institution, []).append(entry)
     rows: list[dict[str, Any]] = []
     for inst in catalog.reference.institutions.values():

@@ -25,7 +25,7 @@ from .load import EntryFile
 from .yamlio import read_bytes
 
 CACHE_ENV = "TC_CHECK_CACHE"
-FORMAT = b"techclinic-check-cache 4"
+FORMAT = b"techclinic-check-cache 5"
 _CODE = Path(__file__).resolve().parent.parent  # the generator package: its code decides every result
 _LIBRARIES = ("PyYAML", "geothai", "nh3", "Markdown")
 

@@ -393,8 +393,8 @@ MESSAGES: dict[str, tuple[Severity, str, str]] = {
     ),
     "review-stale": (
         W,
-        "Last reviewed on {reviewed}, more than two years before {today}. Check that the facts still hold, then set date_reviewed to the day you checked.",
-        "ตรวจทานครั้งล่าสุดเมื่อ {reviewed} เกินสองปีก่อนวันที่ {today} กรุณาตรวจว่าข้อมูลยังถูกต้อง แล้วแก้ date_reviewed เป็นวันที่ตรวจ",
+        "Last reviewed on {reviewed}, more than two years ago. Check that the facts still hold, then set date_reviewed to the day you checked.",
+        "ตรวจทานครั้งล่าสุดเมื่อ {reviewed} ซึ่งนานกว่าสองปีแล้ว กรุณาตรวจว่าข้อมูลยังถูกต้อง แล้วแก้ date_reviewed เป็นวันที่ตรวจ",
     ),
     "config-invalid": (
         E,

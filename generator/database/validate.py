@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import pickle
-import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..collector import cycle_collector_paused
 from ..diagnostics import Problem, sort_problems
 from ..parallel import fork_map
 from .catalog import Catalog
@@ -114,23 +113,6 @@ def _reference_problems(loaded: list[LoadedEntry], kinds: dict[str, str | None])
     return problems
 
 
-def _translation_warnings(loaded: list[LoadedEntry]) -> list[Problem]:
-    problems: list[Problem] = []
-    for item in loaded:
-        if item.entry is not None and item.entry.missing_english:
-            problems.append(
-                make_problem(
-                    "missing-translation",
-                    item.file.display,
-                    1,
-                    1,
-                    "en",
-                    fields=", ".join(dict.fromkeys(re.sub(r"\[\d+\]", "", f) for f in item.entry.missing_english)),
-                )
-            )
-    return problems
-
-
 PARALLEL_THRESHOLD = 400  # below this, starting worker processes costs more than it saves
 
 # What every worker needs besides its files (forked workers inherit it): choices, date, the cache or None.
@@ -154,19 +136,6 @@ def _load_chunk(files: Sequence[EntryFile]) -> list[Outcome]:
         found = load_entry(file, choices, today, choice_cache, data=data)
         outcomes.append((key, pickle.dumps(detach(found), protocol=pickle.HIGHEST_PROTOCOL)))
     return outcomes
-
-
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """A check makes millions of small objects and no reference cycles: the collector would only walk them again
-    and again (10–15% of a check of 10,000 entries). Forked workers inherit the pause."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _load_all(
@@ -201,6 +170,31 @@ def _load_all(
     return results
 
 
+@dataclass
+class CheckReport:
+    """What checking the whole database found: every file's outcome and every problem, sorted."""
+
+    reference: ReferenceData
+    loaded: list[LoadedEntry]
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        """True when no problem is an error."""
+        return not any(p.is_error for p in self.problems)
+
+    @property
+    def valid_entries(self) -> int:
+        """How many files hold a valid entry (counted without unpickling them)."""
+        return sum(1 for item in self.loaded if item.stored is not None)
+
+    def catalog(self) -> Catalog | None:
+        """The catalog of every entry, or None when there are errors."""
+        if not self.ok:
+            return None
+        return Catalog(self.reference, [item.entry for item in self.loaded if item.entry is not None])
+
+
 def check_database(
     root: Path,
     *,
@@ -213,16 +207,27 @@ def check_database(
     `extra` adds entries that are not files yet (path, text), checked after the files on disk (spreadsheet import).
     `use_cache` reuses the results of files unchanged since the last check (see checkcache.py).
     """
-    with _cycle_collector_paused():
+    with cycle_collector_paused():
+        report = check_report(root, today=today, extra=extra, use_cache=use_cache)
+        return report.catalog(), report.reference, report.problems
+
+
+def check_report(
+    root: Path,
+    *,
+    today: dt.date | None = None,
+    extra: Sequence[tuple[EntryFile, str]] = (),
+    use_cache: bool = False,
+) -> CheckReport:
+    """check_database without making the catalog: for `check`, which only reports."""
+    with cycle_collector_paused():
         return _check(root, today or dt.date.today(), extra, use_cache)
 
 
-def _check(
-    root: Path, today: dt.date, extra: Sequence[tuple[EntryFile, str]], use_cache: bool
-) -> tuple[Catalog | None, ReferenceData, list[Problem]]:
+def _check(root: Path, today: dt.date, extra: Sequence[tuple[EntryFile, str]], use_cache: bool) -> CheckReport:
     reference, problems = load_reference(root / SITE_CONFIG_DIR)
     if any(p.is_error for p in problems):
-        return None, reference, sort_problems(problems)
+        return CheckReport(reference, [], sort_problems(problems))
     files, all_paths, found = discover(root)
     problems.extend(found)
     problems.extend(_case_collisions(all_paths))
@@ -240,9 +245,4 @@ def _check(
     problems.extend(_identity_problems(loaded))
     kinds = {item.id: item.kind for item in loaded if item.id is not None}
     problems.extend(_reference_problems(loaded, kinds))
-    problems.extend(_translation_warnings(loaded))
-    problems = sort_problems(problems)
-    if any(p.is_error for p in problems):
-        return None, reference, problems
-    entries = [item.entry for item in loaded if item.entry is not None]
-    return Catalog(reference, entries), reference, problems
+    return CheckReport(reference, loaded, sort_problems(problems))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterable
 
-from ..database.catalog import Catalog
-from ..database.messages import make_problem
-from ..database.model import Entry
 from ..diagnostics import Problem
+from .messages import make_problem
+from .model import Entry
 
 STALE_YEARS = 2
 
@@ -36,24 +36,28 @@ def last_checked(entry: Entry) -> dt.date:
     return max(entry.date_reviewed, entry.date_added)
 
 
-def stale_entries(catalog: Catalog, as_of: dt.date) -> list[Entry]:
+def first_stale_day(last: dt.date) -> dt.date:
+    """The first day on which an entry last checked on `last` is stale (cutoff() of that day is after it)."""
+    if last.year + STALE_YEARS >= dt.MAXYEAR:
+        return dt.date.max  # never, within the calendar
+    day = dt.date(last.year + STALE_YEARS, last.month, min(last.day, 28))
+    while cutoff(day) <= last:  # at most a few steps: cutoff() moves with the day, except on 29 February
+        day += dt.timedelta(days=1)
+    return day
+
+
+def stale_problem(entry: Entry) -> Problem:
+    """The warning on the `date_reviewed` line of an entry not reviewed for more than two years.
+
+    It does not name today's date: the same warning holds on every later day (the check cache keeps it).
+    """
+    return make_problem(
+        "review-stale", entry.source, entry.review_line, 1, "date_reviewed", reviewed=entry.date_reviewed.isoformat()
+    )
+
+
+def stale_entries(entries: Iterable[Entry], as_of: dt.date) -> list[Entry]:
     """Entries last checked more than two years before `as_of`, longest unchecked first."""
     limit = cutoff(as_of)
-    stale = [e for e in catalog.entries.values() if last_checked(e) < limit]
+    stale = [e for e in entries if last_checked(e) < limit]
     return sorted(stale, key=lambda e: (last_checked(e), e.id))
-
-
-def stale_problems(catalog: Catalog, as_of: dt.date) -> list[Problem]:
-    """A warning on the `date_reviewed` line of every entry not reviewed for more than two years."""
-    return [
-        make_problem(
-            "review-stale",
-            entry.source,
-            entry.review_line,
-            1,
-            "date_reviewed",
-            reviewed=entry.date_reviewed.isoformat(),
-            today=as_of.isoformat(),
-        )
-        for entry in stale_entries(catalog, as_of)
-    ]

@@ -41,6 +41,7 @@ def epoch(date: dt.date) -> str:
 def test_check_warns_about_entries_not_reviewed_for_two_years(repo: Path) -> None:
     result = run(repo, "check", "--today", TODAY.isoformat())
     assert result.returncode == 0  # a warning, not an error
+    assert re.search(r"^checked 2 valid entries in \d+\.\d\d s$", result.stderr, re.MULTILINE), result.stderr
     assert (
         "technologies/rmutt/indigo-sample.yaml:35:1: warning[review-stale] date_reviewed: Last reviewed on 2023-07-01, "
         "more than two years ago." in result.stdout

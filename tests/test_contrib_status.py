@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.database.freshness import cutoff, today
+from generator.database.freshness import cutoff, first_stale_day, today
 from generator.database.validate import check_database
 from generator.site.pages import render_site_pages
 
@@ -63,6 +63,14 @@ def test_check_warns_about_entries_not_reviewed_for_two_years(repo: Path) -> Non
 def test_freshness_dates(monkeypatch: pytest.MonkeyPatch) -> None:
     assert cutoff(dt.date(2028, 2, 29)) == dt.date(2026, 2, 28)
     assert cutoff(dt.date(2026, 11, 1)) == dt.date(2024, 11, 1)
+    # The day a review turns stale (the check cache trusts it), over leap years and every month end.
+    last = dt.date(2022, 1, 1)
+    while last < dt.date(2029, 1, 1):
+        first = first_stale_day(last)
+        assert cutoff(first) > last >= cutoff(first - dt.timedelta(days=1)), last
+        last += dt.timedelta(days=1)
+    assert first_stale_day(dt.date(2024, 2, 29)) == dt.date(2026, 3, 1)
+    assert first_stale_day(dt.date(9998, 1, 1)) == dt.date.max
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(dt.date(2025, 6, 3)))
     assert today() == dt.date(2025, 6, 3)
     assert today(dt.date(2020, 1, 1)) == dt.date(2020, 1, 1)

@@ -60,6 +60,16 @@ def test_check_warns_about_entries_not_reviewed_for_two_years(repo: Path) -> Non
     )
 
 
+def test_the_build_check_takes_today_from_source_date_epoch(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # build and serve call check_database without a date: the same day as `check` (and the maintainers' page)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(dt.date(2025, 6, 30)))
+    _, _, sooner = check_database(repo)
+    assert [p for p in sooner if p.code == "review-stale"] == []
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(dt.date(2023, 7, 2) + dt.timedelta(days=731)))
+    _, _, later = check_database(repo)
+    assert [p.path for p in later if p.code == "review-stale"] == ["technologies/rmutt/indigo-sample.yaml"]
+
+
 def test_freshness_dates(monkeypatch: pytest.MonkeyPatch) -> None:
     assert cutoff(dt.date(2028, 2, 29)) == dt.date(2026, 2, 28)
     assert cutoff(dt.date(2026, 11, 1)) == dt.date(2024, 11, 1)

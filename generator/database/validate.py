@@ -11,6 +11,7 @@ from pathlib import Path
 from ..collector import cycle_collector_paused
 from ..diagnostics import Problem, sort_problems
 from ..parallel import fork_map
+from . import freshness
 from .catalog import Catalog
 from .checkcache import CheckCache
 from .fieldtypes import did_you_mean
@@ -221,7 +222,7 @@ def check_report(
 ) -> CheckReport:
     """check_database without making the catalog: for `check`, which only reports."""
     with cycle_collector_paused():
-        return _check(root, today or dt.date.today(), extra, use_cache)
+        return _check(root, freshness.today(today), extra, use_cache)
 
 
 def _check(root: Path, today: dt.date, extra: Sequence[tuple[EntryFile, str]], use_cache: bool) -> CheckReport:

@@ -10,11 +10,11 @@ a file with a problem) skips this and goes straight to the full build, which rep
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import os
 import tempfile
 from pathlib import Path
 
+from ..database import freshness
 from ..database.catalog import Catalog
 from ..database.load import ENTRIES_DIR, EntryFile, load_entry
 from ..database.model import Entry
@@ -56,7 +56,7 @@ class QuickUpdater:
             if old is None or path.suffix != ".yaml":
                 return None  # a new file, an image or something else: the full build handles it
             loaded, problems = load_entry(
-                EntryFile(path, display, path.parent.name), catalog.reference.choices(), dt.date.today()
+                EntryFile(path, display, path.parent.name), catalog.reference.choices(), freshness.today()
             )
             entry = loaded.entry
             if entry is None or any(p.is_error for p in problems) or entry.id != old.id:

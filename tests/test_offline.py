@@ -176,11 +176,13 @@ def test_zip_has_one_top_folder_fixed_times_and_permissions(edition: Edition, ca
     assert {i.create_system for i in infos} == {3}
 
 
-def test_same_input_gives_a_byte_identical_zip(edition: Edition, tmp_path: Path) -> None:
+def test_same_input_gives_a_byte_identical_zip_and_zim(edition: Edition, tmp_path: Path) -> None:
     again = build_edition(tmp_path / "again")
     assert again.proc.returncode == 0, again.proc.stderr
     assert again.zip.name == edition.zip.name
     assert again.zip.read_bytes() == edition.zip.read_bytes()
+    assert again.zim.read_bytes() == edition.zim.read_bytes()
+    assert "warning: the ZIM will differ" not in again.proc.stderr
 
 
 def test_write_zip_depends_only_on_the_files(tmp_path: Path) -> None:

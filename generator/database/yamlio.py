@@ -252,7 +252,21 @@ class _TreeBuilder:
             if kind is _SCALAR:  # the most frequent event first
                 if event.anchor is not None or (event.tag is not None and event.tag != "!"):
                     self._refuse_properties(event)
-                start, end = event.start_mark, event.end_mark
+                start = event.start_mark
+                if key is None and top.__class__ is Mapping:  # a field name: only its text and position are kept
+                    name = event.value
+                    pos = new_pos(Pos, (start.line + 1, start.column + 1))
+                    if name == "<<" and not event.style:
+                        fail("yaml-merge-key", pos)
+                        raise _StopParsing
+                    if name in top.items:
+                        fail("yaml-duplicate-key", pos, key=name, first_line=top.key_pos[name].line)
+                        key = _DUPLICATE  # keep the first value; this one is read and dropped
+                    else:
+                        top.key_pos[name] = pos
+                        key = name
+                    continue
+                end = event.end_mark
                 node = Scalar(
                     event.value,
                     new_pos(Pos, (start.line + 1, start.column + 1)),
@@ -290,22 +304,9 @@ class _TreeBuilder:
                 root = node
             elif isinstance(top, Sequence):
                 top.items.append(node)
-            elif key is None:  # the node is a key of the mapping `top`
-                if not isinstance(node, Scalar):
-                    fail("yaml-complex-key", node.start)
-                    raise _StopParsing
-                name = node.value
-                if name == "<<" and node.style is None:
-                    fail("yaml-merge-key", node.start)
-                    raise _StopParsing
-                if name in top.items:
-                    first = top.key_pos[name]
-                    fail("yaml-duplicate-key", node.start, key=name, first_line=first.line)
-                    key = _DUPLICATE  # keep the first value; this one is read and dropped
-                else:
-                    top.key_pos[name] = node.start
-                    key = name
-                continue
+            elif key is None:  # a list or mapping where a field name should be (names are read above)
+                fail("yaml-complex-key", node.start)
+                raise _StopParsing
             else:
                 if key is not _DUPLICATE:
                     top.items[key] = node

@@ -19,6 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
         (".jpg", {"quality": 80}, "RGB"),
         (".jpg", {"progressive": True}, "RGB"),
         (".jpg", {"exif": b"Exif\x00\x00" + b"\x00" * 64}, "RGB"),  # an APP1 segment before the frame
+        (".jpg", {"icc_profile": b"\x00" * 150_000}, "RGB"),  # the frame past the first 64 KiB that are read first
         (".webp", {"quality": 70}, "RGB"),  # VP8 (lossy)
         (".webp", {"lossless": True}, "RGB"),  # VP8L
         (".webp", {"quality": 70}, "RGBA"),  # VP8X (alpha)

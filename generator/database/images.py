@@ -75,7 +75,8 @@ def file_problem(folder: ImageFolder, name: str) -> tuple[str, dict[str, object]
     size = file.stat().st_size
     if size > MAX_IMAGE_BYTES:
         return "image-too-large", {**params, "size": size // 1024, "limit": MAX_IMAGE_BYTES // 1024}
-    head = file.read_bytes()[:12]
+    with file.open("rb") as stream:  # the type is in the first bytes: a photo can be a megabyte
+        head = stream.read(12)
     if not any(head.startswith(m) for m in _MAGIC[file.suffix.lower()]) or (
         file.suffix.lower() == ".webp" and head[8:12] != b"WEBP"
     ):

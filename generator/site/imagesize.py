@@ -53,18 +53,29 @@ def _webp(data: bytes) -> tuple[int, int] | None:
     return None
 
 
+def _size(data: bytes) -> tuple[int, int] | None:
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return _png(data)
+    if data.startswith(b"\xff\xd8"):
+        return _jpeg(data)
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return _webp(data)
+    return None
+
+
+# A JPEG's frame header follows its metadata segments: nearly always within the first 64 KiB of a photo that may be
+# a megabyte, and every entry page asks again (two languages).
+_HEAD = 64 * 1024
+
+
 def image_size(path: Path) -> tuple[int, int] | None:
     """(width, height) in pixels, or None when the header cannot be read."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = stream.read(_HEAD)
+            size = _size(data)
+            if size is None and len(data) == _HEAD:  # longer metadata (a large ICC profile or XMP packet)
+                size = _size(data + stream.read())
     except OSError:
         return None
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        size = _png(data)
-    elif data.startswith(b"\xff\xd8"):
-        size = _jpeg(data)
-    elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        size = _webp(data)
-    else:
-        size = None
     return size if size and size[0] > 0 and size[1] > 0 else None

@@ -25,7 +25,7 @@ _GLASS_MAGIC = b"\x0f\rXapian Glass"
 _GLASS_UUID_AT = 16
 _INDEXES = (b"Xfulltext/xapian", b"Xtitle/xapian")  # namespace + path of libzim's two index items
 _NAMESPACE = uuid.UUID("8f0d6b52-2d3c-5b7e-9a41-6c1f0e3b7d25")  # this project's, for name-based UUIDs
-_CLUSTER_UNCOMPRESSED = 1
+_CLUSTER_UNCOMPRESSED = (0, 1)  # the low 4 bits of a cluster's first byte: 0 (old files) and 1 mean none
 _CLUSTER_EXTENDED = 0x10  # blob offsets are 64-bit
 
 
@@ -37,7 +37,7 @@ def _blob_start(data: mmap.mmap, cluster_ptr_pos: int, cluster: int, blob: int) 
     """Where one blob of an uncompressed cluster starts in the file."""
     start: int = struct.unpack_from("<Q", data, cluster_ptr_pos + 8 * cluster)[0]
     info = data[start]
-    if info & 0x0F != _CLUSTER_UNCOMPRESSED:
+    if info & 0x0F not in _CLUSTER_UNCOMPRESSED:
         raise ZimLayoutError("the Xapian index is in a compressed cluster")
     size, fmt = (8, "<Q") if info & _CLUSTER_EXTENDED else (4, "<I")
     offset: int = struct.unpack_from(fmt, data, start + 1 + size * blob)[0]
@@ -52,7 +52,7 @@ def _index_uuid_offsets(data: mmap.mmap) -> list[int]:
     for index in range(entry_count):
         (dirent,) = struct.unpack_from("<Q", data, path_ptr_pos + 8 * index)
         mime, _, namespace = struct.unpack_from("<HBc", data, dirent)
-        if namespace != b"X" or mime == 0xFFFF:  # another namespace, or a redirect
+        if namespace != b"X" or mime >= 0xFFFD:  # another namespace, or a redirect (or old link/deleted) entry
             continue
         cluster, blob = struct.unpack_from("<II", data, dirent + 8)
         path_end = data.find(b"\0", dirent + 16)

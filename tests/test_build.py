@@ -130,6 +130,35 @@ def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
     assert json.loads(ld.group(1))["name"] == payload
 
 
+def test_a_wide_picture_is_shown_as_a_lighter_copy_linked_to_the_original(tmp_path: Path) -> None:
+    image = pytest.importorskip("PIL.Image")
+    from generator.site.imagesize import image_size
+
+    root = _data_root(tmp_path / "data")
+    picture = root / "technologies/cmu/bo-sang-paper-umbrella/paper-umbrellas.jpg"
+    noise = image.frombytes("RGB", (200, 125), (bytes(range(256)) * 293)[:75_000])
+    noise.resize((1600, 1000), image.Resampling.BICUBIC).save(picture, quality=90)  # as a contributor's photo
+    out = tmp_path / "out"
+    assert build_site(root, out) == 0
+    for lang in ("th", "en"):
+        page = (out / lang / "entries/bo-sang-paper-umbrella.html").read_text(encoding="utf-8")
+        assert re.search(
+            r'<a href="../media/bo-sang-paper-umbrella/paper-umbrellas.jpg">'
+            r'<img src="../media/bo-sang-paper-umbrella/960/paper-umbrellas.jpg" alt="[^"]+" width="960" height="600"',
+            page,
+        ), page[page.find("tc-gallery") :][:600]
+        original = out / lang / "media/bo-sang-paper-umbrella/paper-umbrellas.jpg"
+        smaller = out / lang / "media/bo-sang-paper-umbrella/960/paper-umbrellas.jpg"
+        assert original.read_bytes() == picture.read_bytes()
+        assert image_size(smaller) == (960, 600) and smaller.stat().st_size < original.stat().st_size / 2
+    # The other pictures (800 px wide) are shown as they are, unlinked.
+    page = (out / "th/entries/sakon-nakhon-natural-indigo.html").read_text(encoding="utf-8")
+    assert '<img src="../media/sakon-nakhon-natural-indigo/indigo-cloth.jpg"' in page and "/960/" not in page
+    again = tmp_path / "again"
+    assert build_site(root, again) == 0
+    assert _digest(again) == _digest(out)
+
+
 def test_long_listings_are_split_into_pages(tmp_path: Path) -> None:
     from generator.site.pages import PAGE_SIZE
     from generator.synth import synthesize

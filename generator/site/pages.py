@@ -27,6 +27,8 @@ from .imagesize import image_size
 from .markdown import render_markdown
 from .qr import qr_svg
 from .related import related_entries
+from .renditions import FOLDER as RENDITIONS
+from .renditions import rendition
 from .stats import stats_pages
 from .structured import entry_jsonld
 from .tags import TagIndex, tag_pages
@@ -225,6 +227,14 @@ class PageRenderer:
     def image_size(self, entry: Entry, name: str) -> tuple[int, int] | None:
         """An entry image's (width, height) in pixels, for the img tag's size attributes."""
         return image_size(Path(entry.image_folder, name))
+
+    def picture(self, entry: Entry, name: str) -> tuple[str, tuple[int, int] | None, bool]:
+        """What a gallery shows of an entry image: its path in the site, its size, and whether it is a smaller copy."""
+        original = f"{MEDIA_DIR}/{entry.id}/{name}"
+        smaller = rendition(Path(entry.image_folder, name))
+        if smaller is None:
+            return original, self.image_size(entry, name), False
+        return f"{MEDIA_DIR}/{entry.id}/{RENDITIONS}/{name}", (smaller.width, smaller.height), True
 
     def markdown(self, entry: Entry, text: str) -> str:
         """Entry Markdown as safe HTML, with images pointing at their published copies."""
@@ -506,6 +516,10 @@ def media_files(catalog: Catalog) -> list[MediaFile]:
         for image in entry.images:
             dest = f"{MEDIA_DIR}/{entry.id}/{image.file}"
             files[dest] = MediaFile(dest, Path(image.source))
+            smaller = rendition(Path(image.source))
+            if smaller is not None:  # the copy the gallery shows (PageRenderer.picture)
+                dest = f"{MEDIA_DIR}/{entry.id}/{RENDITIONS}/{image.file}"
+                files[dest] = MediaFile(dest, smaller.path)
         for name in _markdown_images(entry):
             dest = f"{MEDIA_DIR}/{entry.id}/{name}"
             files.setdefault(dest, MediaFile(dest, Path(entry.image_folder, name)))

@@ -1,0 +1,132 @@
+"""Smaller copies of entry pictures, for phones on slow links.
+
+Contributors may add pictures of up to 1 MB (the check's advice: 1600 px wide). An entry page shows a copy at
+most 960 px wide — a phone screen at two or three pixels per point, or the page's column on a computer — and links
+it to the original. A copy is made only when it is narrower and lighter than the original, is upright (the
+original's EXIF orientation applied), keeps the colour profile and drops the rest of the metadata (GPS included).
+
+Copies are made with Pillow, once: they are kept in the cache folder under a name made from the original's bytes and
+the settings below, so a rebuild, the other language's build and `serve` reuse them. The same bytes and the same
+Pillow give the same copy, byte for byte.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import io
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..database.checkcache import cache_folder
+from .imagesize import image_size
+
+WIDTH = 960
+QUALITY = 80
+FOLDER = str(WIDTH)  # media/<entry-id>/960/<file>: picture names hold no "/", so this never meets one of theirs
+# Above this many pixels the header is not believed: a 1 MB file that claims more is a decompression bomb.
+MAX_PIXELS = 50_000_000
+_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """A smaller copy of a picture: where it is kept, and its size in pixels."""
+
+    path: Path
+    width: int
+    height: int
+
+
+def rendition(source: Path) -> Rendition | None:
+    """The smaller copy of the picture at `source`, made if needed; None when the original is to be shown as it is."""
+    try:
+        stat = source.stat()
+    except OSError:
+        return None
+    return _rendition(source, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=4096)
+def _rendition(source: Path, size: int, mtime_ns: int) -> Rendition | None:  # size and time: a changed file misses
+    pixels = image_size(source)
+    form = _FORMATS.get(source.suffix.lower())
+    if pixels is None or form is None or max(pixels) <= WIDTH or pixels[0] * pixels[1] > MAX_PIXELS:
+        return None
+    data = source.read_bytes()
+    from PIL import __version__ as pillow
+
+    key = hashlib.sha256(f"{pillow}\0{WIDTH}\0{QUALITY}\0".encode() + data).hexdigest()[:32]
+    kept = _folder() / f"{key}{source.suffix.lower()}"
+    if kept.with_suffix(".none").exists():
+        return None
+    if not kept.exists():
+        made = _smaller(data, form)
+        if made is None or len(made) >= len(data):
+            made, kept = b"", kept.with_suffix(".none")  # kept too: the original is shown, and not decoded again
+        if not kept.exists():
+            handle, temp = tempfile.mkstemp(prefix=".picture-", dir=kept.parent)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(made)
+            os.replace(temp, kept)  # whole or not at all: the other language's build may be making it too
+    if kept.suffix == ".none":
+        return None
+    width_height = image_size(kept)
+    if width_height is None or width_height[0] > WIDTH:  # made with other settings, or damaged: show the original
+        return None
+    return Rendition(kept, *width_height)
+
+
+def _smaller(data: bytes, form: str) -> bytes | None:
+    """The picture at most WIDTH wide, encoded as `form`; None when it is narrower already or cannot be decoded."""
+    from PIL import Image, ImageOps
+
+    try:
+        with Image.open(io.BytesIO(data)) as original:
+            if original.format != form:
+                return None  # the check only looked at the first bytes
+            if form == "JPEG":
+                original.draft("RGB", (WIDTH, WIDTH))  # decode at 1/2, 1/4 or 1/8 size when that is still enough
+            icc = original.info.get("icc_profile")
+            picture = ImageOps.exif_transpose(original)
+            if picture.width <= WIDTH:
+                return None
+            if form == "JPEG" and picture.mode not in ("RGB", "L"):
+                picture = picture.convert("RGB")  # CMYK
+            elif picture.mode not in ("RGB", "RGBA", "L", "LA"):
+                picture = picture.convert("RGBA")  # a palette: resized in full colour, transparency kept
+            height = max(1, round(picture.height * WIDTH / picture.width))
+            picture = picture.resize((WIDTH, height), Image.Resampling.LANCZOS)
+            out = io.BytesIO()
+            options: dict[str, object] = {"icc_profile": icc} if icc else {}
+            if form == "JPEG":
+                options.update(quality=QUALITY, optimize=True, progressive=True)
+            elif form == "WEBP":
+                options.update(quality=QUALITY, method=4)
+            else:
+                options.update(optimize=True)
+            picture.save(out, format=form, **options)
+            return out.getvalue()
+    except Exception:
+        return None
+
+
+_TEMP: list[Path] = []
+
+
+def _folder() -> Path:
+    """Where copies are kept: the cache folder, or a folder removed at exit when caching is turned off."""
+    base = cache_folder()
+    if base is not None:
+        folder = base / "pictures"
+    else:
+        if not _TEMP:
+            _TEMP.append(Path(tempfile.mkdtemp(prefix="tc-pictures-")))
+            atexit.register(shutil.rmtree, _TEMP[0], True)
+        folder = _TEMP[0]
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

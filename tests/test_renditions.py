@@ -98,3 +98,16 @@ def test_a_copy_no_lighter_than_the_original_is_not_used(tmp_path: Path) -> None
     with Image.open(photo(tmp_path / "base.png", (1400, 700))) as base:
         base.convert("P").save(palette)
     assert renditions.rendition(palette) is None
+
+
+def test_make_all_makes_every_copy_on_all_cores_and_hands_them_over(tmp_path: Path) -> None:
+    wide = [photo(tmp_path / f"wide-{n}.jpg", (1200 + n, 800), quality=90) for n in range(12)]
+    narrow = [photo(tmp_path / f"narrow-{n}.png", (640, 480)) for n in range(6)]
+    known = renditions.make_all([*wide, *narrow, wide[0]])  # 18 pictures: enough for worker processes
+    assert sorted(known) == sorted(str(p) for p in [*wide, *narrow])
+    for source in wide:
+        made = known[str(source)]
+        assert made is not None and made.path.is_file() and made.width == 960
+    assert all(known[str(source)] is None for source in narrow)
+    wide[3].unlink()  # what was handed over is used as it is: the languages' builds read no picture again
+    assert renditions.rendition(wide[3], known) == known[str(wide[3])]

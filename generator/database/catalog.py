@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from ..thai import collation_key
 from .model import Entry, Institution
@@ -27,6 +28,8 @@ class Catalog:
         self.villages_by_technology: dict[str, list[Entry]] = defaultdict(list)
         # Related entry ids by entry id, when the build computed them once for both languages (site/related.py).
         self.related: dict[str, tuple[str, ...]] = {}
+        # The smaller copies of entry pictures by original path, when the build made them once (site/renditions.py).
+        self.pictures: dict[str, Any] = {}
         for entry in self.entries.values():
             for service in entry.coupon_services:
                 self.by_coupon_service[service].append(entry)

@@ -231,7 +231,7 @@ class PageRenderer:
     def picture(self, entry: Entry, name: str) -> tuple[str, tuple[int, int] | None, bool]:
         """What a gallery shows of an entry image: its path in the site, its size, and whether it is a smaller copy."""
         original = f"{MEDIA_DIR}/{entry.id}/{name}"
-        smaller = rendition(Path(entry.image_folder, name))
+        smaller = rendition(Path(entry.image_folder, name), self.catalog.pictures)
         if smaller is None:
             return original, self.image_size(entry, name), False
         return f"{MEDIA_DIR}/{entry.id}/{RENDITIONS}/{name}", (smaller.width, smaller.height), True
@@ -516,7 +516,7 @@ def media_files(catalog: Catalog) -> list[MediaFile]:
         for image in entry.images:
             dest = f"{MEDIA_DIR}/{entry.id}/{image.file}"
             files[dest] = MediaFile(dest, Path(image.source))
-            smaller = rendition(Path(image.source))
+            smaller = rendition(Path(image.source), catalog.pictures)
             if smaller is not None:  # the copy the gallery shows (PageRenderer.picture)
                 dest = f"{MEDIA_DIR}/{entry.id}/{RENDITIONS}/{image.file}"
                 files[dest] = MediaFile(dest, smaller.path)

@@ -18,11 +18,13 @@ import io
 import os
 import shutil
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ..database.checkcache import cache_folder
+from ..parallel import fork_map
 from .imagesize import image_size
 
 WIDTH = 960
@@ -42,8 +44,27 @@ class Rendition:
     height: int
 
 
-def rendition(source: Path) -> Rendition | None:
-    """The smaller copy of the picture at `source`, made if needed; None when the original is to be shown as it is."""
+Known = dict[str, "Rendition | None"]  # by the original's path: what make_all found, handed to both languages
+
+
+def make_all(sources: list[Path]) -> Known:
+    """The copies of all these pictures, made on every core: the build does this once for both languages."""
+    unique = sorted({str(source) for source in sources})
+    _folder()  # made here, so that forked workers share it (a temporary one is removed when this process ends)
+    return dict(zip(unique, fork_map(_make_chunk, unique, min_items=16), strict=True))
+
+
+def _make_chunk(paths: Sequence[str]) -> list[Rendition | None]:
+    return [rendition(Path(path)) for path in paths]
+
+
+def rendition(source: Path, known: Known | None = None) -> Rendition | None:
+    """The smaller copy of the picture at `source`, made if needed; None when the original is to be shown as it is.
+
+    `known`: what make_all found, if it ran (then nothing is read again).
+    """
+    if known is not None and str(source) in known:
+        return known[str(source)]
     try:
         stat = source.stat()
     except OSError:

@@ -32,6 +32,10 @@ QUALITY = 80
 FOLDER = str(WIDTH)  # media/<entry-id>/960/<file>: picture names hold no "/", so this never meets one of theirs
 # Above this many pixels the header is not believed: a 1 MB file that claims more is a decompression bomb.
 MAX_PIXELS = 50_000_000
+# Bicubic: as sharp as Lanczos to the eye at this scale, in 3/4 of the time (a copy of a 1600-px photo takes
+# ~50 ms; thousands are made on a first build).
+_FILTER = "BICUBIC"
+_SETTINGS = f"{WIDTH} {QUALITY} {_FILTER} progressive"  # part of each copy's name: other settings, other copies
 _FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 
 
@@ -81,7 +85,7 @@ def _rendition(source: Path, size: int, mtime_ns: int) -> Rendition | None:  # s
     data = source.read_bytes()
     from PIL import __version__ as pillow
 
-    key = hashlib.sha256(f"{pillow}\0{WIDTH}\0{QUALITY}\0".encode() + data).hexdigest()[:32]
+    key = hashlib.sha256(f"{pillow}\0{_SETTINGS}\0".encode() + data).hexdigest()[:32]
     kept = _folder() / f"{key}{source.suffix.lower()}"
     if kept.with_suffix(".none").exists():
         return None
@@ -121,7 +125,7 @@ def _smaller(data: bytes, form: str) -> bytes | None:
             elif picture.mode not in ("RGB", "RGBA", "L", "LA"):
                 picture = picture.convert("RGBA")  # a palette: resized in full colour, transparency kept
             height = max(1, round(picture.height * WIDTH / picture.width))
-            picture = picture.resize((WIDTH, height), Image.Resampling.LANCZOS)
+            picture = picture.resize((WIDTH, height), Image.Resampling[_FILTER])
             out = io.BytesIO()
             options: dict[str, object] = {"icc_profile": icc} if icc else {}
             if form == "JPEG":

@@ -89,6 +89,9 @@ def test_small_broken_or_bomb_pictures_are_shown_as_they_are(tmp_path: Path) -> 
     bomb.write_bytes(b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + ihdr + bytes(4))
     assert renditions.rendition(bomb) is None
     assert renditions.rendition(tmp_path / "missing.jpg") is None
+    frames = [Image.new("RGB", (1400, 700), colour) for colour in ((200, 0, 0), (0, 0, 200))]
+    frames[0].save(tmp_path / "moving.webp", save_all=True, append_images=frames[1:], duration=200)
+    assert renditions.rendition(tmp_path / "moving.webp") is None  # an animation is shown as it is
 
 
 def test_a_copy_no_lighter_than_the_original_is_not_used(tmp_path: Path) -> None:

@@ -111,9 +111,9 @@ def _smaller(data: bytes, form: str) -> bytes | None:
     from PIL import Image, ImageOps
 
     try:
-        with Image.open(io.BytesIO(data)) as original:
-            if original.format != form:
-                return None  # the check only looked at the first bytes
+        with Image.open(io.BytesIO(data), formats=[form]) as original:  # no other decoder is ever tried
+            if getattr(original, "is_animated", False):
+                return None  # a copy would keep only the first frame
             if form == "JPEG":
                 original.draft("RGB", (WIDTH, WIDTH))  # decode at 1/2, 1/4 or 1/8 size when that is still enough
             icc = original.info.get("icc_profile")

@@ -138,6 +138,10 @@ def test_a_wide_picture_is_shown_as_a_lighter_copy_linked_to_the_original(tmp_pa
     picture = root / "technologies/cmu/bo-sang-paper-umbrella/paper-umbrellas.jpg"
     noise = image.frombytes("RGB", (200, 125), (bytes(range(256)) * 293)[:75_000])
     noise.resize((1600, 1000), image.Resampling.BICUBIC).save(picture, quality=90)  # as a contributor's photo
+    shutil.copy(picture, picture.with_name("inline.jpg"))  # a picture shown only inside the description
+    entry = root / "technologies/cmu/bo-sang-paper-umbrella.yaml"
+    text = entry.read_text(encoding="utf-8").replace("\n    ### ", "\n    ![ร่มกระดาษสา](inline.jpg)\n\n    ### ", 1)
+    entry.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     assert build_site(root, out) == 0
     for lang in ("th", "en"):
@@ -151,6 +155,13 @@ def test_a_wide_picture_is_shown_as_a_lighter_copy_linked_to_the_original(tmp_pa
         smaller = out / lang / "media/bo-sang-paper-umbrella/960/paper-umbrellas.jpg"
         assert original.read_bytes() == picture.read_bytes()
         assert image_size(smaller) == (960, 600) and smaller.stat().st_size < original.stat().st_size / 2
+    page = (out / "th/entries/bo-sang-paper-umbrella.html").read_text(encoding="utf-8")
+    assert (
+        '<img alt="ร่มกระดาษสา" decoding="async" loading="lazy" src="../media/bo-sang-paper-umbrella/960/inline.jpg">'
+        in page
+    )
+    assert (out / "th/media/bo-sang-paper-umbrella/960/inline.jpg").is_file()
+    assert (out / "th/media/bo-sang-paper-umbrella/inline.jpg").is_file()
     # The other pictures (800 px wide) are shown as they are, unlinked.
     page = (out / "th/entries/sakon-nakhon-natural-indigo.html").read_text(encoding="utf-8")
     assert '<img src="../media/sakon-nakhon-natural-indigo/indigo-cloth.jpg"' in page and "/960/" not in page

@@ -21,6 +21,7 @@ from ..database.docs import json_schema_text
 from ..database.validate import check_database
 from ..exports import write_exports
 from .links import check_links
+from .pages import picture_sources
 from .related import precompute as precompute_related
 from .renditions import make_all
 from .sitemap import sitemap_xml
@@ -150,7 +151,7 @@ def build(root: Path, out: Path, *, base_url: str = "", cut: Cut | None = None) 
         print("build stopped: no entry belongs to this region or province / ไม่มีรายการใดในภาคหรือจังหวัดนี้", file=sys.stderr)
         return 1, None
     precompute_related(catalog)
-    catalog.pictures = make_all([Path(image.source) for entry in catalog.entries.values() for image in entry.images])
+    catalog.pictures = make_all(picture_sources(catalog))
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))

@@ -241,7 +241,9 @@ class PageRenderer:
         known = {image.file for image in entry.images}
 
         def image_url(name: str) -> str | None:
-            return self.link(f"{MEDIA_DIR}/{entry.id}/{name}") if name in known or _exists(entry, name) else None
+            if name not in known and not _exists(entry, name):
+                return None
+            return self.link(self.picture(entry, name)[0])  # the smaller copy, when there is one
 
         return render_markdown(text, image_url)
 
@@ -509,20 +511,28 @@ def _exists(entry: Entry, name: str) -> bool:
     return Path(entry.image_folder, name).is_file()
 
 
+def shown_pictures(entry: Entry) -> list[str]:
+    """The names of the pictures an entry's page shows: its gallery, then those inside its Markdown texts."""
+    return list(dict.fromkeys([*(image.file for image in entry.images), *_markdown_images(entry)]))
+
+
+def picture_sources(catalog: Catalog) -> list[Path]:
+    """Every picture the entry pages show, on disk: the build makes their smaller copies once (renditions.py)."""
+    return [Path(e.image_folder, name) for e in catalog.entries.values() for name in shown_pictures(e)]
+
+
 def media_files(catalog: Catalog) -> list[MediaFile]:
-    """Entry images to publish, at `media/<entry-id>/<file>`."""
+    """Entry pictures to publish, at `media/<entry-id>/<file>`, with their smaller copies at `…/960/<file>`."""
     files: dict[str, MediaFile] = {}
     for entry in catalog.entries.values():
-        for image in entry.images:
-            dest = f"{MEDIA_DIR}/{entry.id}/{image.file}"
-            files[dest] = MediaFile(dest, Path(image.source))
-            smaller = rendition(Path(image.source), catalog.pictures)
-            if smaller is not None:  # the copy the gallery shows (PageRenderer.picture)
-                dest = f"{MEDIA_DIR}/{entry.id}/{RENDITIONS}/{image.file}"
-                files[dest] = MediaFile(dest, smaller.path)
-        for name in _markdown_images(entry):
+        for name in shown_pictures(entry):
+            source = Path(entry.image_folder, name)
             dest = f"{MEDIA_DIR}/{entry.id}/{name}"
-            files.setdefault(dest, MediaFile(dest, Path(entry.image_folder, name)))
+            files[dest] = MediaFile(dest, source)
+            smaller = rendition(source, catalog.pictures)
+            if smaller is not None:  # the copy the page shows (PageRenderer.picture and .markdown)
+                dest = f"{MEDIA_DIR}/{entry.id}/{RENDITIONS}/{name}"
+                files[dest] = MediaFile(dest, smaller.path)
     return [files[k] for k in sorted(files)]
 
 

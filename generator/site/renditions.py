@@ -30,7 +30,7 @@ from .imagesize import image_size
 WIDTH = 960
 QUALITY = 80
 FOLDER = str(WIDTH)  # media/<entry-id>/960/<file>: picture names hold no "/", so this never meets one of theirs
-# Above this many pixels the header is not believed: a 1 MB file that claims more is a decompression bomb.
+# A picture whose header claims more pixels is not decoded: from a 1 MB file, that is a decompression bomb.
 MAX_PIXELS = 50_000_000
 # Bicubic: as sharp as Lanczos to the eye at this scale, in 3/4 of the time (a copy of a 1600-px photo takes
 # ~50 ms; thousands are made on a first build).
@@ -136,7 +136,7 @@ def _smaller(data: bytes, form: str) -> bytes | None:
                 options.update(optimize=True)
             picture.save(out, format=form, **options)
             return out.getvalue()
-    except Exception:
+    except Exception:  # whatever Pillow makes of a damaged picture: the original is shown, the build goes on
         return None
 
 

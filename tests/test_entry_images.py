@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
-from generator.database.images import MAX_IMAGE_BYTES
+from generator.database.images import LONGEST_EDITION_FOLDER, MAX_EDITION_PATH, MAX_IMAGE_BYTES
 from generator.database.validate import check_database
 
 from .conftest import TODAY
@@ -75,3 +77,38 @@ def test_a_symlinked_image_is_refused(repo: Path, tmp_path: Path) -> None:
     (repo / IMAGE).unlink()
     (repo / IMAGE).symlink_to(outside)
     assert image_problems(repo) == [("image-path", "images[0].file", IMAGE_LINE, 11)]
+
+
+def test_a_picture_name_too_long_for_the_offline_edition_is_refused_with_its_limit(repo: Path) -> None:
+    entry = repo / ENTRY
+    text = entry.read_text(encoding="utf-8")
+    limit = 160 - 63 - len("/th/media/solar-dryer-sample/960/")  # 64 for this entry's id
+    for length, expected in ((limit, []), (limit + 1, [("image-name-too-long", "images[0].file", IMAGE_LINE, 11)])):
+        name = "d" * (length - 4) + ".png"
+        shutil.copy(repo / IMAGE, (repo / IMAGE).with_name(name))
+        entry.write_text(text.replace("dryer.png", name), encoding="utf-8")
+        assert image_problems(repo) == expected, length
+    _, _, problems = check_database(repo, today=TODAY)
+    (problem,) = [p for p in problems if p.is_error]
+    assert f"has {limit + 1} characters" in problem.message_en and f"at most {limit}" in problem.message_en
+    assert "ฉบับออฟไลน์" in problem.message_th
+
+
+def test_the_picture_name_limit_is_the_offline_editions_own(repo: Path) -> None:
+    from generator.database.cut import make_cut
+    from generator.database.reference import load_reference
+    from generator.offline import paths
+    from generator.offline.edition import edition_stem
+    from generator.site.pages import MEDIA_DIR
+    from generator.site.renditions import FOLDER
+
+    reference, _ = load_reference(repo / "site_config")
+    cuts = [make_cut(reference, "province", p) for p in reference.provinces]
+    cuts += [make_cut(reference, "region", r) for r in reference.regions]
+    longest = max((edition_stem(cut, dt.date(2026, 10, 30)) for cut in cuts), key=len)
+    assert len(longest) == LONGEST_EDITION_FOLDER and MAX_EDITION_PATH == paths.MAX_RELATIVE_PATH
+    entry_id = "solar-dryer-sample"
+    room = MAX_EDITION_PATH - LONGEST_EDITION_FOLDER - len(f"/th/media/{entry_id}/960/")
+    for length in (room, room + 1):  # the longest accepted name fits the edition; one more letter would not
+        published = f"{longest}/th/{MEDIA_DIR}/{entry_id}/{FOLDER}/{'d' * (length - 4)}.png"
+        assert bool(paths.check_paths([published])) == (length > room), published

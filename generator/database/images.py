@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MAX_IMAGE_BYTES = 1024 * 1024
+# The longest path a picture gets in an offline edition is "<edition folder>/th/media/<entry id>/960/<file>", and
+# generator/offline/paths.py allows 160 characters (Windows). The longest edition folder name is 63 characters
+# (techclinic-offline-province-phra-nakhon-si-ayutthaya-YYYY-MM-DD); tests/test_entry_images.py derives both.
+MAX_EDITION_PATH = 160
+LONGEST_EDITION_FOLDER = 63
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$")
 _TYPE = re.compile(r"\.(?:jpe?g|png|webp)$", re.IGNORECASE)
 # The reason path_problem gives for a plain file name of a refused type (.gif, .svg, .heic, none):
@@ -81,4 +86,8 @@ def file_problem(folder: ImageFolder, name: str) -> tuple[str, dict[str, object]
         file.suffix.lower() == ".webp" and head[8:12] != b"WEBP"
     ):
         return "image-type", params
+    entry_id = folder.display.rsplit("/", 1)[-1]
+    room = MAX_EDITION_PATH - LONGEST_EDITION_FOLDER - len(f"/th/media/{entry_id}/960/")
+    if len(name) > room:
+        return "image-name-too-long", {**params, "length": len(name), "limit": room}
     return None

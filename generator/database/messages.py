@@ -340,6 +340,13 @@ MESSAGES: dict[str, tuple[Severity, str, str]] = {
         'Image "{value}" must be a .jpg, .jpeg, .png or .webp file whose content matches its name.',
         'รูปภาพ "{value}" ต้องเป็นไฟล์ .jpg .jpeg .png หรือ .webp และเนื้อไฟล์ต้องตรงกับชนิดในชื่อ',
     ),
+    "image-name-too-long": (
+        E,
+        'Image name "{value}" has {length} characters; with this entry\'s id it may have at most {limit}, or its path '
+        "in the offline edition (USB drive) would be too long for Windows. Give the file a shorter name.",
+        'ชื่อรูปภาพ "{value}" ยาว {length} ตัวอักษร เมื่อรวมกับรหัสรายการนี้ใช้ได้ไม่เกิน {limit} ตัวอักษร '
+        "มิฉะนั้นที่อยู่ไฟล์ในฉบับออฟไลน์ (แฟลชไดรฟ์) จะยาวเกินที่ Windows รองรับ กรุณาตั้งชื่อไฟล์ให้สั้นลง",
+    ),
     "image-too-large": (
         E,
         'Image "{value}" is {size} KB; images may be at most {limit} KB. Resize it (1600 px wide is plenty).',

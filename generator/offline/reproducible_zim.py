@@ -44,9 +44,8 @@ def _blob_start(data: mmap.mmap, cluster_ptr_pos: int, cluster: int, blob: int) 
     return start + 1 + offset
 
 
-def _index_uuid_offsets(data: mmap.mmap) -> list[int]:
-    """Where the UUID of each Xapian index stands in the file."""
-    header = _HEADER.unpack_from(data, 0)
+def _index_uuid_offsets(data: mmap.mmap, header: tuple[int, ...]) -> list[int]:
+    """Where the UUID of each Xapian index stands in the file (`header`: the file's, unpacked)."""
     entry_count, path_ptr_pos, cluster_ptr_pos = header[4], header[6], header[8]
     found: dict[bytes, int] = {}
     for index in range(entry_count):
@@ -75,10 +74,11 @@ def make_reproducible(path: Path) -> uuid.UUID:
     if path.stat().st_size < _HEADER.size:
         raise ZimLayoutError("not a ZIM file")
     with path.open("r+b") as stream, mmap.mmap(stream.fileno(), 0) as data:
-        if _HEADER.unpack_from(data, 0)[0] != _ZIM_MAGIC:
+        header = _HEADER.unpack_from(data, 0)
+        if header[0] != _ZIM_MAGIC:
             raise ZimLayoutError("not a ZIM file")
-        checksum_pos = _HEADER.unpack_from(data, 0)[12]
-        offsets = [_UUID_AT, *_index_uuid_offsets(data)]
+        checksum_pos = header[12]
+        offsets = [_UUID_AT, *_index_uuid_offsets(data, header)]
         for offset in offsets:
             data[offset : offset + 16] = bytes(16)
         with memoryview(data) as view:

@@ -229,7 +229,7 @@ class PageRenderer:
         return image_size(Path(entry.image_folder, name))
 
     def picture(self, entry: Entry, name: str) -> tuple[str, tuple[int, int] | None, bool]:
-        """What a gallery shows of an entry image: its path in the site, its size, and whether it is a smaller copy."""
+        """What a page shows of an entry picture: its path in the site, its size, and whether it is a smaller copy."""
         original = f"{MEDIA_DIR}/{entry.id}/{name}"
         smaller = rendition(Path(entry.image_folder, name), self.catalog.pictures)
         if smaller is None:

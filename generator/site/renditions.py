@@ -87,23 +87,27 @@ def _rendition(source: Path, size: int, mtime_ns: int) -> Rendition | None:  # s
 
     key = hashlib.sha256(f"{pillow}\0{_SETTINGS}\0".encode() + data).hexdigest()[:32]
     kept = _folder() / f"{key}{source.suffix.lower()}"
-    if kept.with_suffix(".none").exists():
+    no_copy = kept.with_suffix(".none")  # kept too: the original is shown, and not decoded again
+    if no_copy.exists():
         return None
     if not kept.exists():
         made = _smaller(data, form)
         if made is None or len(made) >= len(data):
-            made, kept = b"", kept.with_suffix(".none")  # kept too: the original is shown, and not decoded again
-        if not kept.exists():
-            handle, temp = tempfile.mkstemp(prefix=".picture-", dir=kept.parent)
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(made)
-            os.replace(temp, kept)  # whole or not at all: the other language's build may be making it too
-    if kept.suffix == ".none":
-        return None
+            _keep(no_copy, b"")
+            return None
+        _keep(kept, made)
     width_height = image_size(kept)
-    if width_height is None or width_height[0] > WIDTH:  # made with other settings, or damaged: show the original
+    if width_height is None:  # a damaged copy: show the original
         return None
     return Rendition(kept, *width_height)
+
+
+def _keep(target: Path, data: bytes) -> None:
+    """Write whole or not at all: the other language's build may be making the same copy."""
+    handle, temp = tempfile.mkstemp(prefix=".picture-", dir=target.parent)
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
+    os.replace(temp, target)
 
 
 def _smaller(data: bytes, form: str) -> bytes | None:

@@ -153,3 +153,86 @@ def test_enter_on_the_language_switch_opens_the_other_language(
         assert page.locator("html").get_attribute("lang") == "en"
     finally:
         opener.close()
+
+
+# Drawn and not covered: the element at the middle of its first line is the focused one (or inside it).
+UNCOVERED = """() => { const e = document.activeElement, r = e.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 12));
+  return {uncovered: !!hit && (hit === e || e.contains(hit)), url: e.href || ''}; }"""
+
+
+def drawer_stops(page: Any) -> list[dict[str, Any]]:
+    """With the drawer open, Tab on until focus leaves it: every stop inside the drawer, in order."""
+    stops: list[dict[str, Any]] = []
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        info = page.evaluate(FOCUSED)
+        in_drawer = page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')")
+        if stops and not in_drawer:
+            return stops
+        if in_drawer:
+            info.update(page.evaluate(UNCOVERED))
+            stops.append(info)
+    pytest.fail(f"more than {MAX_TABS} tab stops: focus may be trapped")
+
+
+def nav_links(page: Any) -> set[str]:
+    """Every page the open drawer shows, as full addresses (not the logo, nor the page's own contents)."""
+    return set(
+        page.locator(".md-nav--primary > .md-nav__list a.md-nav__link[href]").evaluate_all(
+            "as => as.filter(a => a.checkVisibility() && !a.closest('.md-nav--secondary')).map(a => a.href)"
+        )
+    )
+
+
+@pytest.mark.parametrize("what", ["home", "about"])
+def test_every_page_of_the_open_drawer_is_reached_and_seen_from_the_keyboard(
+    browser: Any, site: Site, what: str
+) -> None:
+    """Material slid each nav section in as a see-through sub-panel that still took focus: Tab walked onto
+    links nobody could see (a blank drawer). Sections now open in place, and a closed page-contents panel
+    takes no focus."""
+    opener = Opener(browser, site.http_base)
+    try:
+        page = opener("th/" + ("index.html" if what == "home" else "about/technology-clinic.html"), viewport=PHONE).page
+        if what == "about":
+            assert page.locator(".md-nav--primary .md-nav--secondary a").count() > 0, "this page should have contents"
+        page.locator(".md-header button.tc-menu").focus()
+        page.keyboard.press("Enter")
+        stops = drawer_stops(page)
+        unseen = [name(s) for s in stops if not (s["visible"] and s["onScreen"] and s["uncovered"])]
+        assert unseen == [], f"focus went to drawer items that cannot be seen: {unseen}"
+        reached = {s["url"] for s in stops}
+        missing = nav_links(page) - reached
+        assert missing == set(), f"pages of the menu Tab never reaches: {missing}"
+        for section_page in ("th/about/sti-coupon.html", "th/help/get-help.html"):  # inside the two sections
+            assert site.http_base + section_page in reached, section_page
+        assert not any(s["href"].startswith("#") for s in stops), "the closed page contents took focus"
+    finally:
+        opener.close()
+
+
+def test_without_javascript_the_menu_opens_from_the_keyboard(browser: Any, site: Site) -> None:
+    """No script (blocked, or a very old phone): Tab reaches the menu's checkbox, named, with its focus shown on
+    the menu icon; Space opens the drawer and every page in it is reached and seen; Space closes it again."""
+    opener = Opener(browser, site.http_base)
+    try:
+        page = opener("th/index.html", viewport=PHONE, java_script_enabled=False).page
+        assert page.locator("html.no-js").count() == 1
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.id") == "__drawer"
+        assert page.get_by_role("checkbox", name="ตัวนำทาง").count() == 1  # the name starts with Material's "nav"
+        icon = page.locator('.md-header label[for="__drawer"]')
+        assert icon.evaluate("e => getComputedStyle(e).outlineStyle") == "solid", "focus is not shown on the icon"
+        page.keyboard.press(" ")
+        assert page.locator("#__drawer").is_checked()
+        page.wait_for_timeout(400)  # the drawer slides in
+        stops = drawer_stops(page)
+        unseen = [name(s) for s in stops if not (s["visible"] and s["onScreen"] and s["uncovered"])]
+        assert unseen == [], f"focus went to drawer items that cannot be seen: {unseen}"
+        assert nav_links(page) - {s["url"] for s in stops} == set()
+        page.locator("#__drawer").focus()
+        page.keyboard.press(" ")
+        assert not page.locator("#__drawer").is_checked()
+    finally:
+        opener.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,21 @@ def test_no_reference_to_other_hosts_in_assets_or_pages(built: Path) -> None:
             assert not EXTERNAL.search(tag), f"{page}: {tag}"
     for css in built.rglob("*.css"):
         assert "fonts.googleapis" not in css.read_text(encoding="utf-8")
+
+
+def test_site_is_readable_like_any_new_folder(built: Path, tmp_path: Path) -> None:
+    """The site folder was made private by mkdtemp (0o700): a web server running as another user got 403s."""
+    (tmp_path / "probe").mkdir()
+    (tmp_path / "probe.txt").write_text("x")
+    folder_mode = stat.S_IMODE((tmp_path / "probe").stat().st_mode)
+    file_mode = stat.S_IMODE((tmp_path / "probe.txt").stat().st_mode)
+    assert stat.S_IMODE(built.stat().st_mode) == folder_mode
+    odd = [
+        (p.relative_to(built).as_posix(), oct(stat.S_IMODE(p.stat().st_mode)))
+        for p in built.rglob("*")
+        if stat.S_IMODE(p.stat().st_mode) != (folder_mode if p.is_dir() else file_mode)
+    ]
+    assert odd == []
 
 
 def test_build_is_deterministic(built: Path, tmp_path: Path) -> None:

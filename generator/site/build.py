@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import pickle
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -105,6 +106,9 @@ def _run_mkdocs(root: Path, lang: str, site_dir: Path, env: dict[str, str]) -> t
 
 def _replace_output(staging: Path, out: Path) -> None:
     """Swap the finished build into place; the previous output is removed only after the swap."""
+    # mkdtemp made the staging folder private (0o700); as the site it must be readable by a web server's user.
+    # It gets the mode of the folders MkDocs made inside it (mkdir under this process's umask: usually 0o755).
+    staging.chmod(stat.S_IMODE((staging / LANGS[0]).stat().st_mode))
     old = out.with_name(out.name + ".old")
     if old.exists():
         shutil.rmtree(old)

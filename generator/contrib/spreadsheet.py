@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..database.fieldtypes import Choice, EntryRef, Identifier, Integer, Markdown
+from ..database.fieldtypes import Choice, EntryRef, Identifier, Integer, Markdown, Options
 from ..database.load import ENTRIES_DIR, ENTRY_SUFFIX, EntryFile
 from ..database.reference import ReferenceData
 from ..database.validate import check_database
@@ -255,19 +255,10 @@ def map_header(sheet: Sheet, cols: Sequence[Column]) -> tuple[dict[int, Column],
 def _labels(reference: ReferenceData) -> dict[str, dict[str, str]]:
     """For each reference list, its labels (Thai and English, normalised) → id; ambiguous labels left out."""
     found: dict[str, dict[str, set[str]]] = {}
-
-    def add(source: str, ident: str, *labels: str | None) -> None:
-        for label in labels:
-            if label:
+    for source, options in reference.choices().items():
+        for ident, names in (options.names if isinstance(options, Options) else {}).items():
+            for label in names:
                 found.setdefault(source, {}).setdefault(_norm(label), set()).add(ident)
-
-    for name, terms in reference.taxonomies.items():
-        for t in terms.values():
-            add(name, t.id, t.label.th, t.label.en)
-    for i in reference.institutions.values():
-        add("institutions", i.id, i.short.th, i.short.en, i.name.th, i.name.en)
-    for p in reference.provinces.values():
-        add("provinces", p.id, p.name.th, p.name.en)
     return {s: {label: next(iter(ids)) for label, ids in m.items() if len(ids) == 1} for s, m in found.items()}
 
 

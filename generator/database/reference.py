@@ -9,7 +9,7 @@ from typing import Any
 
 from ..diagnostics import Problem
 from . import schema, yamlio
-from .fieldtypes import INVALID, Context, Localized, Object, Text
+from .fieldtypes import INVALID, Context, Localized, Object, Options, Text
 from .messages import make_problem
 from .model import Contact, Institution, LText, Province, Region, Term
 
@@ -33,10 +33,16 @@ class ReferenceData:
     ui: dict[str, LText] = field(default_factory=dict)
 
     def choices(self) -> dict[str, list[str]]:
-        """The ids each Choice field may take, in file order."""
-        result: dict[str, list[str]] = {name: list(terms) for name, terms in self.taxonomies.items()}
-        result["provinces"] = list(self.provinces)
-        result["institutions"] = list(self.institutions)
+        """The ids each Choice field may take, in file order, each list with the ids' names (for did-you-mean)."""
+        result: dict[str, list[str]] = {
+            name: Options(terms, {i: (t.label.th, t.label.en) for i, t in terms.items()})
+            for name, terms in self.taxonomies.items()
+        }
+        result["provinces"] = Options(self.provinces, {i: (p.name.th, p.name.en) for i, p in self.provinces.items()})
+        result["institutions"] = Options(
+            self.institutions,
+            {i: (u.name.th, u.name.en, u.short.th, u.short.en) for i, u in self.institutions.items()},
+        )
         return result
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.contrib.files import write_new_file
+from generator.atomic import create_text as write_new_file
 from generator.contrib.new import suggest_id
 
 from .conftest import REPO, TODAY

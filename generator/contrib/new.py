@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from ..atomic import create_text
 from ..database.fieldtypes import PLACEHOLDER, Identifier
 from ..database.load import ENTRIES_DIR, ENTRY_SUFFIX, discover
 from ..database.messages import make_problem
@@ -22,7 +23,6 @@ from ..database.reference import ReferenceData, load_reference
 from ..database.schema import ENTRY_FIELDS
 from ..database.validate import SITE_CONFIG_DIR
 from .fields import skeleton
-from .files import write_new_file
 from .yamlwrite import Template, dump_entry
 
 Option = tuple[str, str, str]  # id, Thai label, English label
@@ -279,7 +279,7 @@ def run_new(args: Any, root: Path, today: dt.date, stdin: IO[str] = sys.stdin, s
         return 1
     rel = f"{ENTRIES_DIR}/{answers.institution}/{answers.entry_id}{ENTRY_SUFFIX}"
     try:
-        write_new_file(root / rel, entry_text(answers, opts, today))
+        create_text(root / rel, entry_text(answers, opts, today))
     except FileExistsError:
         print(f"{rel} already exists; nothing was written.\n    มีไฟล์ {rel} อยู่แล้ว ไม่ได้เขียนทับ", file=sys.stderr)
         return 1

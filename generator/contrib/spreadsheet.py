@@ -18,22 +18,20 @@ import csv
 import datetime as dt
 import difflib
 import io
-import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..atomic import create_text, replace_bytes
 from ..database.fieldtypes import Choice, EntryRef, Identifier, Integer, Markdown, Options
 from ..database.load import ENTRIES_DIR, ENTRY_SUFFIX, EntryFile
 from ..database.reference import ReferenceData
 from ..database.validate import check_database
 from ..diagnostics import Problem, Severity
 from .fields import Column, columns, strip_indices
-from .files import write_new_file
 from .yamlwrite import dump_entry
 
 TEMPLATE_SHEET, HELP_SHEET, CHOICES_SHEET = "entries", "help", "choices"
@@ -431,7 +429,7 @@ def import_sheet(
             result.written.append(rel)
             continue
         try:
-            write_new_file(root / rel, row.text)
+            create_text(root / rel, row.text)
         except FileExistsError:
             result.lines.append(
                 f"{sheet.where}!{row.number}: {rel} appeared meanwhile; not overwritten.\n"
@@ -524,22 +522,9 @@ def write_template(path: Path, reference: ReferenceData) -> None:
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow([c.label_th for c in cols])
         writer.writerow([c.key for c in cols])
-        _write_bytes(path, codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8"))
+        replace_bytes(path, codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8"))
         return
-    _write_bytes(path, _xlsx_bytes(cols, help_rows, reference))
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` atomically (a template may be overwritten; entry files never are)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    replace_bytes(path, _xlsx_bytes(cols, help_rows, reference))
 
 
 def _xlsx_bytes(cols: list[Column], help_rows: list[list[str]], reference: ReferenceData) -> bytes:

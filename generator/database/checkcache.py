@@ -11,16 +11,17 @@ turns it off), so it can never be committed; deleting it is always safe.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from ..atomic import replace_bytes
 from .load import EntryFile
 from .yamlio import read_bytes
 
@@ -147,11 +148,5 @@ class CheckCache:
         """Write the cache atomically (a half-written cache is never read); errors only cost the next run time."""
         if not self.changed:
             return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(prefix=".check-", dir=self.file.parent)
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump((self.salt, self.results), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, self.file)
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            replace_bytes(self.file, pickle.dumps((self.salt, self.results), protocol=pickle.HIGHEST_PROTOCOL))

@@ -10,10 +10,9 @@ a file with a problem) skips this and goes straight to the full build, which rep
 from __future__ import annotations
 
 import dataclasses
-import os
-import tempfile
 from pathlib import Path
 
+from ..atomic import replace_text
 from ..database import freshness
 from ..database.catalog import Catalog
 from ..database.load import ENTRIES_DIR, EntryFile, load_entry
@@ -87,7 +86,7 @@ class QuickUpdater:
             for entry in entries:
                 for page, folder in ((renderer.entry_page(entry), "entries"), (renderer.sheet_page(entry), "sheets")):
                     target = self.out / lang / page_url(page.path)
-                    _write_atomically(target, add_policy(shells[folder].fill(page, entry.id)))
+                    replace_text(target, add_policy(shells[folder].fill(page, entry.id)))
                     written.append(target)
         return written
 
@@ -101,11 +100,3 @@ def entry_files_changed(before: dict[str, float], after: dict[str, float], root:
     if not all(p.is_relative_to(base) and p.suffix == ".yaml" for p in changed):
         return None
     return changed
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    handle, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        stream.write(text)
-    os.chmod(temp, 0o644)
-    os.replace(temp, target)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import atexit
 import hashlib
 import io
-import os
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..atomic import replace_bytes
 from ..database.checkcache import cache_folder
 from ..parallel import fork_map
 from .imagesize import image_size
@@ -93,21 +93,13 @@ def _rendition(source: Path, size: int, mtime_ns: int) -> Rendition | None:  # s
     if not kept.exists():
         made = _smaller(data, form)
         if made is None or len(made) >= len(data):
-            _keep(no_copy, b"")
+            replace_bytes(no_copy, b"")  # the other language's build may be making it too
             return None
-        _keep(kept, made)
+        replace_bytes(kept, made)
     width_height = image_size(kept)
     if width_height is None:  # a damaged copy: show the original
         return None
     return Rendition(kept, *width_height)
-
-
-def _keep(target: Path, data: bytes) -> None:
-    """Write whole or not at all: the other language's build may be making the same copy."""
-    handle, temp = tempfile.mkstemp(prefix=".picture-", dir=target.parent)
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(data)
-    os.replace(temp, target)
 
 
 def _smaller(data: bytes, form: str) -> bytes | None:

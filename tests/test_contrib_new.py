@@ -146,7 +146,9 @@ def test_new_interactive_with_wrong_answers_first(repo: Path) -> None:
     answers = [
         "9",  # kind: no such number
         "local-wisdom",  # an id works too
-        "1",  # institution: rmutt
+        "มทร.",  # institution: part of a name fits several
+        "ธัญบุรี",  # part of one name: suggested, not taken
+        "RMUTT",  # a name in full is taken
         "",  # category: later
         "ผ้าทอลายขิดบ้านนาข่า",
         "",  # no English title: no id to suggest
@@ -159,6 +161,8 @@ def test_new_interactive_with_wrong_answers_first(repo: Path) -> None:
     out = result.stdout
     kinds = len(yaml.safe_load((repo / "site_config/taxonomies.yaml").read_text("utf-8"))["kinds"])
     assert f"No such choice: type a number from 1 to {kinds}" in out
+    assert 'Did you mean "rmutt" (Rajamangala University of Technology Thanyaburi) or "rmutl"' in out
+    assert 'Did you mean "rmutt" (Rajamangala University of Technology Thanyaburi)?' in out and "→ rmutt" in out
     assert '"Bad Id" is not a valid id' in out
     assert 'The id "solar-dryer-sample" is also used by technologies/rmutt/solar-dryer-sample.yaml' in out
     rel = "technologies/rmutt/na-kha-weaving.yaml"
@@ -215,6 +219,11 @@ def test_new_refuses_used_ids_and_bad_flags(repo: Path) -> None:
     assert missing.returncode == 2 and "--kind is required with --yes" in missing.stderr
     unknown = run(repo, "new", "--yes", "--kind=technology", "--institution=rmut", "--id=x-y")
     assert unknown.returncode == 2 and "'rmut' is not one of" in unknown.stderr
+    part = run(repo, "new", "--yes", "--kind=technology", "--institution=ธัญบุรี", "--id=x-y")
+    assert part.returncode == 2 and 'Did you mean "rmutt"' in part.stderr and 'หมายถึง "rmutt"' in part.stderr
+    named = run(repo, "new", "--yes", "--kind=เทคโนโลยี", "--institution=มทร.ธัญบุรี", "--id=named-choices")
+    assert named.returncode == 0, named.stderr
+    assert "institution: rmutt" in (repo / "technologies/rmutt/named-choices.yaml").read_text(encoding="utf-8")
 
 
 def test_write_new_file_never_overwrites(tmp_path: Path) -> None:

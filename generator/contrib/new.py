@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..atomic import create_text
-from ..database.fieldtypes import PLACEHOLDER, Identifier
+from ..database.fieldtypes import PLACEHOLDER, Identifier, Options, choice_hint, named_choice, suggest_choice
 from ..database.load import ENTRIES_DIR, ENTRY_SUFFIX, discover
 from ..database.messages import make_problem
 from ..database.reference import ReferenceData, load_reference
@@ -151,7 +151,7 @@ class Questions:
         return line.strip()
 
     def choose(self, key: str, choices: Sequence[Option], *, optional: bool = False) -> str | None:
-        """A numbered list; the answer is a number (or an id)."""
+        """A numbered list; the answer is a number, an id or a name written in full."""
         self.say(f"\n{self.t(key)}")
         width = len(str(len(choices)))
         for n, (ident, th, en) in enumerate(choices, start=1):
@@ -164,7 +164,15 @@ class Questions:
                 return choices[int(answer) - 1][0]
             if answer in {c[0] for c in choices}:
                 return answer
+            known = _options(choices)
+            named = named_choice(answer, known)
+            if named is not None:  # a name typed out in full: its id, said back
+                self.say(f"  → {named}")
+                return named
             self.say(self.t("bad_pick", n=len(choices)) if answer else self.t("required"))
+            hint_en, hint_th = choice_hint(suggest_choice(answer, known), known)
+            if hint_en:
+                self.say(f"  {(hint_th if self.index == 0 else hint_en).strip()}")
 
     def text(self, key: str) -> str | None:
         """Free text, or None when skipped."""
@@ -172,12 +180,26 @@ class Questions:
         return self.ask("") or None
 
 
+def _options(choices: Sequence[Option]) -> Options:
+    """The choices with their names for matching: an institution's label "short – full" gives both names."""
+    names: dict[str, tuple[str, ...]] = {}
+    for ident, th, en in choices:
+        th_parts, en_parts = th.split(" – "), (en or "").split(" – ")
+        names[ident] = (th_parts[-1], en_parts[-1], *th_parts[:-1], *en_parts[:-1])  # full names first
+    return Options([c[0] for c in choices], names)
+
+
 def _check_choice(flag: str, value: str, choices: Sequence[Option]) -> str:
     ids = [c[0] for c in choices]
     if value not in ids:
+        known = _options(choices)
+        named = named_choice(value, known)
+        if named is not None:
+            return named
+        hint_en, hint_th = choice_hint(suggest_choice(value, known), known)
         raise UsageError(
-            f"{flag} {value!r} is not one of: {', '.join(ids)}\n"
-            f"    {flag} {value!r} ไม่อยู่ในรายการที่ใช้ได้: {', '.join(ids)}"
+            f"{flag} {value!r} is not one of: {', '.join(ids)}.{hint_en}\n"
+            f"    {flag} {value!r} ไม่อยู่ในรายการที่ใช้ได้: {', '.join(ids)}{hint_th}"
         )
     return value
 

@@ -68,6 +68,14 @@ def _folded(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join(text.split())).casefold()
 
 
+def named_choice(value: str, options: TSequence[str]) -> str | None:
+    """The id whose name is exactly `value` (case, spacing and Unicode form aside), when only one has it."""
+    names: TMapping[str, tuple[str, ...]] = getattr(options, "names", {})
+    wanted = _folded(value)
+    hits = [i for i, found in names.items() if wanted and any(_folded(n) == wanted for n in found if n)]
+    return hits[0] if len(hits) == 1 else None
+
+
 def suggest_choice(value: str, options: TSequence[str]) -> list[str]:
     """The ids someone most likely meant (at most 3): people type names (`เชียงใหม่`, `Ayutthaya`) as often as ids."""
     names: TMapping[str, tuple[str, ...]] = getattr(options, "names", {})

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.database.fieldtypes import suggest_choice
 from generator.database.reference import load_reference
+from generator.database.suggest import suggest_choice
 from generator.database.validate import check_database
 
 from .conftest import REPO, TODAY, make_repo

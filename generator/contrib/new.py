@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..atomic import create_text
-from ..database.fieldtypes import PLACEHOLDER, Identifier, Options, choice_hint, named_choice, suggest_choice
+from ..database.fieldtypes import PLACEHOLDER, Identifier
 from ..database.load import ENTRIES_DIR, ENTRY_SUFFIX, discover
 from ..database.messages import make_problem
 from ..database.reference import ReferenceData, load_reference
 from ..database.schema import ENTRY_FIELDS
+from ..database.suggest import Options, choice_hint, named_choice, suggest_choice
 from ..database.validate import SITE_CONFIG_DIR
 from .fields import skeleton
 from .yamlwrite import Template, dump_entry

@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import create_text, replace_bytes
-from ..database.fieldtypes import Choice, EntryRef, Identifier, Integer, Markdown, Options
+from ..database.fieldtypes import Choice, EntryRef, Identifier, Integer, Markdown
 from ..database.load import ENTRIES_DIR, ENTRY_SUFFIX, EntryFile
 from ..database.reference import ReferenceData
+from ..database.suggest import Options
 from ..database.validate import check_database
 from ..diagnostics import Problem, Severity
 from .fields import Column, columns, strip_indices

@@ -17,9 +17,9 @@ import dataclasses
 from dataclasses import dataclass
 
 from .catalog import Catalog
-from .fieldtypes import did_you_mean
 from .model import Entry, LText
 from .reference import ReferenceData
+from .suggest import did_you_mean
 
 CUT_ENV = "TC_CUT"  # how `build` tells its MkDocs processes about the cut: "province:<id>" or "region:<id>"
 KINDS = ("region", "province")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import geothai
 
 from .geography import province_slug
+from .suggest import did_you_mean
 
 # Prefixes people write before a name; the official names carry none (Bangkok's districts carry "เขต").
 _PREFIXES = re.compile(
@@ -93,8 +94,6 @@ def district_elsewhere(name: str) -> list[tuple[str, str]]:
 
 def suggestion(areas: tuple[Area, ...], name: str) -> str | None:
     """The official name closest to a misspelt Thai or English one."""
-    from .fieldtypes import did_you_mean
-
     key = normalize(name)
     by_key = {normalize(a.th): a.th for a in areas} | {normalize(a.en): a.en for a in areas}
     guess = did_you_mean(key, list(by_key))

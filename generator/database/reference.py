@@ -9,9 +9,10 @@ from typing import Any
 
 from ..diagnostics import Problem
 from . import schema, yamlio
-from .fieldtypes import INVALID, Context, Localized, Object, Options, Text
+from .fieldtypes import INVALID, Context, Localized, Object, Text
 from .messages import make_problem
 from .model import Contact, Institution, LText, Province, Region, Term
+from .suggest import Options
 
 PROVINCES_FILE = "provinces.yaml"
 REGIONS_FILE = "regions.yaml"

@@ -14,10 +14,10 @@ from ..parallel import fork_map
 from . import freshness
 from .catalog import Catalog
 from .checkcache import CheckCache
-from .fieldtypes import did_you_mean
 from .load import EntryFile, Found, LoadedEntry, attach, detach, discover, load_entry
 from .messages import make_problem
 from .reference import ReferenceData, load_reference
+from .suggest import did_you_mean
 
 SITE_CONFIG_DIR = "site_config"
 

@@ -31,6 +31,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate the whole database and report every problem at once."""
     start = time.perf_counter()
     as_of = contrib.today(args.today)
+    unusable = contrib.path_problems(Path(args.root), args.paths)
+    if unusable:  # a mistyped name must not pass as a file without problems
+        print("\n".join(unusable), file=sys.stderr)
+        return EXIT_USAGE
     with cycle_collector_paused():  # the whole command: it ends when the report is printed
         report = check_report(Path(args.root), today=as_of, use_cache=True)
         problems = contrib.only_wanted(report.problems, Path(args.root), args.paths)

@@ -196,3 +196,14 @@ def test_check_reports_only_the_files_given(repo: Path) -> None:
     assert check().returncode == 1 and "broken.yaml" in check().stdout
     config = check(str(repo / "site_config/taxonomies.yaml"))  # reference data concerns every entry
     assert config.returncode == 1 and "broken.yaml" in config.stdout
+    # A mistyped or foreign path must not pass as a file without problems: a usage error naming it.
+    missing = check("technologies/rmutt/indigo-sampel.yaml")
+    assert missing.returncode == 2 and "technologies/rmutt/indigo-sampel.yaml: no such file" in missing.stderr
+    assert "ไม่พบไฟล์นี้" in missing.stderr and missing.stdout == ""
+    outside = check(str(REPO / "README.md"))  # another folder's file
+    assert outside.returncode == 2 and "not in the database folder" in outside.stderr
+    other = check(str(repo / "site_config"), "nothing-here.md")  # a folder of the database; a name not found
+    assert other.returncode == 2 and other.stderr.splitlines() == ["nothing-here.md: no such file / ไม่พบไฟล์นี้"]
+    (repo / "notes.md").write_text("x", encoding="utf-8")
+    not_entries = check("notes.md")
+    assert not_entries.returncode == 2 and "entry files (technologies/) and site_config/ only" in not_entries.stderr

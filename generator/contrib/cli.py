@@ -22,11 +22,36 @@ def date_arg(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-01-31 / ไม่ใช่วันที่") from None
 
 
+def _given_path(root: Path, name: str) -> Path:
+    """A path from the command line: as typed when it exists from here, else relative to the database root."""
+    path = Path(name)
+    return root / path if not path.is_absolute() and not path.exists() else path
+
+
+def path_problems(root: Path, paths: list[str]) -> list[str]:
+    """Why `check` cannot report on some of the given paths (missing, or not a file of this database), EN / TH."""
+    found: list[str] = []
+    for name in paths:
+        path = _given_path(root, name)
+        if not path.exists():
+            found.append(f"{name}: no such file / ไม่พบไฟล์นี้")
+            continue
+        try:
+            top = path.resolve().relative_to(root.resolve()).parts[:1]
+        except ValueError:
+            found.append(f"{name}: not in the database folder {root.resolve()} / ไม่ได้อยู่ในโฟลเดอร์ฐานข้อมูล")
+            continue
+        if top not in (("technologies",), ("site_config",)):
+            found.append(
+                f"{name}: check reports on entry files (technologies/) and site_config/ only / "
+                "check ตรวจเฉพาะไฟล์รายการ (technologies/) และ site_config/"
+            )
+    return found
+
+
 def _entry_file_of(root: Path, name: str) -> str:
     """A path given on the command line as the root-relative entry file it concerns (images → their entry)."""
-    path = Path(name)
-    if not path.is_absolute() and not path.exists():
-        path = root / path
+    path = _given_path(root, name)
     try:
         rel = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -136,9 +136,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_synth(args: argparse.Namespace) -> int:
     """Write a synthetic database of N entries (for benchmarks; never commit it)."""
-    from .synth import synthesize
+    from .synth import output_problem, synthesize
 
     start = time.perf_counter()
+    refused = output_problem(Path(args.out).resolve())
+    if refused:  # `--out .` must never delete the repository
+        print(refused, file=sys.stderr)
+        return EXIT_USAGE
     count = synthesize(Path(args.root), Path(args.out), args.entries, seed=args.seed)
     print(f"wrote {count} synthetic entries into {args.out} in {time.perf_counter() - start:.1f} s")
     return EXIT_OK

@@ -7,10 +7,11 @@ import re
 import shutil
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from generator.site.build import build_site
+from generator.site.build import SITE_TOP, build_site
 
 from .conftest import REPO
 
@@ -116,6 +117,39 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path: Path) -> None:
     assert build_site(root, out) == 1
     assert _digest(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "out"]  # no half-written folders left
+
+
+def test_a_folder_holding_other_files_or_a_file_is_never_replaced(tmp_path: Path, capsys: Any) -> None:
+    """`build --out .` used to move the repository aside and delete it once the site was in its place."""
+    mine = tmp_path / "work"
+    (mine / "notes").mkdir(parents=True)
+    (mine / "notes" / "plan.txt").write_text("keep me", encoding="utf-8")
+    (mine / "index.html").write_text("mine", encoding="utf-8")
+    before = _digest(mine)
+    assert build_site(REPO, mine) == 2
+    assert _digest(mine) == before
+    err = capsys.readouterr().err
+    assert "holds files that a build does not make (notes)" in err and "กรุณาใช้โฟลเดอร์ใหม่หรือโฟลเดอร์ว่าง" in err
+    a_file = tmp_path / "site.txt"
+    a_file.write_text("a file", encoding="utf-8")
+    assert build_site(REPO, a_file) == 2 and a_file.read_text(encoding="utf-8") == "a file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site.txt", "work"]  # nothing made beside them
+
+
+def test_rebuild_replaces_only_the_site(built: Path, built_with_url: Path, tmp_path: Path) -> None:
+    """A previous site is replaced; a neighbour named like the old temporary folder (site.old) is left alone."""
+    for site in (built, built_with_url):  # what output_problem accepts covers a whole build (sitemap.xml too)
+        assert {p.name for p in site.iterdir()} <= SITE_TOP
+    assert "sitemap.xml" in {p.name for p in built_with_url.iterdir()}
+    out = tmp_path / "site"
+    shutil.copytree(built, out)
+    (out / "th" / "stale.html").write_text("from an older build", encoding="utf-8")
+    (tmp_path / "site.old").mkdir()
+    (tmp_path / "site.old" / "mine.txt").write_text("keep me", encoding="utf-8")
+    assert build_site(REPO, out) == 0
+    assert not (out / "th" / "stale.html").exists() and _digest(out) == _digest(built)
+    assert (tmp_path / "site.old" / "mine.txt").read_text(encoding="utf-8") == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "site.old"]
 
 
 def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:

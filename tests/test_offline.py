@@ -479,3 +479,11 @@ def test_page_title_is_the_documents_not_an_svg_title() -> None:
     )
     assert parser.title == "Home - Site"
     assert "Text" in parser.text
+
+
+def test_out_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    target = tmp_path / "dist"
+    target.write_text("not a folder", encoding="utf-8")
+    result = run_generator("offline", "--out", str(target), "--no-zim")
+    assert result.returncode == 2 and "is a file, not a folder" in result.stderr
+    assert "internal error" not in result.stderr and target.read_text(encoding="utf-8") == "not a folder"

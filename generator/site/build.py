@@ -104,19 +104,48 @@ def _run_mkdocs(root: Path, lang: str, site_dir: Path, env: dict[str, str]) -> t
     return lang, proc.returncode, proc.stdout + proc.stderr
 
 
+# Everything a build writes at the top of its folder: only a folder holding nothing else may be replaced.
+SITE_TOP = frozenset({"index.html", "404.html", "sitemap.xml", "data", *LANGS})
+
+
+def output_problem(out: Path) -> str | None:
+    """Why a build may not replace `out` (a file, or a folder holding more than a site), in English and Thai."""
+    if not out.exists():
+        return None
+    if not out.is_dir():
+        return f"{out} is a file, not a folder / {out} เป็นไฟล์ ไม่ใช่โฟลเดอร์"
+    foreign = sorted(p.name for p in out.iterdir() if p.name not in SITE_TOP)
+    if not foreign:
+        return None
+    shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
+    return (
+        f"{out} holds files that a build does not make ({shown}). A build replaces the whole folder, so nothing "
+        "was done: build into a new or empty folder.\n"
+        f"    {out} มีไฟล์อื่นที่ไม่ได้มาจากการสร้างเว็บไซต์ ({shown}) การสร้างเว็บไซต์จะแทนที่ทั้งโฟลเดอร์ "
+        "จึงไม่ได้ทำอะไร กรุณาใช้โฟลเดอร์ใหม่หรือโฟลเดอร์ว่าง"
+    )
+
+
 def _replace_output(staging: Path, out: Path) -> None:
     """Swap the finished build into place; the previous output is removed only after the swap."""
     # mkdtemp made the staging folder private (0o700); as the site it must be readable by a web server's user.
     # It gets the mode of the folders MkDocs made inside it (mkdir under this process's umask: usually 0o755).
     staging.chmod(stat.S_IMODE((staging / LANGS[0]).stat().st_mode))
-    old = out.with_name(out.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if out.exists():
-        out.rename(old)
-    staging.rename(out)
-    if old.exists():
-        shutil.rmtree(old)
+    if not out.exists():
+        staging.rename(out)
+        return
+    # The previous site goes into a folder of our own (never a name someone else may use), removed after the swap.
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.previous-", dir=out.parent))
+    previous = old / out.name
+    try:
+        out.rename(previous)
+        try:
+            staging.rename(out)
+        except BaseException:
+            previous.rename(out)  # the previous site goes back where it was
+            raise
+    finally:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _site_stats(site: Path) -> tuple[int, int]:
@@ -140,6 +169,10 @@ def build_site(root: Path, out: Path, *, base_url: str = "", cut: Cut | None = N
 def build(root: Path, out: Path, *, base_url: str = "", cut: Cut | None = None) -> tuple[int, Catalog | None]:
     """build_site, also returning the catalog that was built (None when the build failed)."""
     start = time.perf_counter()
+    refused = output_problem(out.resolve())
+    if refused:  # before any work: `--out .` must never replace the repository
+        print(refused, file=sys.stderr)
+        return 2, None
     catalog, _, problems = check_database(root, use_cache=True)
     shown = [p for p in problems if p.is_error] + [p for p in problems if not p.is_error]
     for problem in shown[:MAX_PROBLEMS_SHOWN]:

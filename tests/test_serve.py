@@ -138,3 +138,25 @@ def test_generator_serve_applies_a_change_saved_during_its_first_build(tmp_path:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_busy_port_or_a_foreign_out_folder_is_said_at_once(tmp_path: Path) -> None:
+    """Both used to end in a traceback-style internal error, the port one only after a whole first build."""
+
+    def serve(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "generator", "serve", *args]
+        return subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=60)
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = serve("--out", str(tmp_path / "out"), "--port", str(port))
+    assert result.returncode == 2, result.stderr
+    assert f"cannot serve on port {port}" in result.stderr and "--port" in result.stderr
+    assert not (tmp_path / "out").exists()  # nothing was built
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "thesis.docx").write_bytes(b"keep")
+    refused = serve("--out", str(tmp_path / "mine"), "--port", str(_free_port()))
+    assert refused.returncode == 2 and "holds files that a build does not make (thesis.docx)" in refused.stderr
+    assert (tmp_path / "mine" / "thesis.docx").read_bytes() == b"keep"

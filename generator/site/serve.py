@@ -9,11 +9,12 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import sys
 import threading
 import time
 from pathlib import Path
 
-from .build import build
+from .build import build, output_problem
 from .quick import SHELL_CACHE_ENV, QuickUpdater, entry_files_changed
 
 WATCHED = ("technologies", "site_config", "content", "generator/site/templates", "generator/theme", "mkdocs.yml")
@@ -33,6 +34,21 @@ def _snapshot(root: Path) -> dict[str, float]:
 def serve(root: Path, out: Path, port: int) -> int:
     """Serve `out` on localhost and rebuild it (atomically) whenever a watched file changes."""
     out = out.resolve()
+    refused = output_problem(out)
+    if refused:
+        print(refused, file=sys.stderr)
+        return 2
+    # The build swaps a new folder in at the same path, so a handler bound to the path serves each rebuild.
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    try:  # the port first: a busy one is said at once, not after a full build
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        print(
+            f"cannot serve on port {port} ({exc.strerror or exc}): choose another with --port\n"
+            f"    ใช้พอร์ต {port} ไม่ได้ ({exc.strerror or exc}) กรุณาเลือกพอร์ตอื่นด้วย --port",
+            file=sys.stderr,
+        )
+        return 2
     quick = QuickUpdater(root.resolve(), out, out.with_name(out.name + ".shells"))
     os.environ[SHELL_CACHE_ENV] = str(quick.cache)  # the MkDocs processes of each build keep their shells there
 
@@ -41,14 +57,11 @@ def serve(root: Path, out: Path, port: int) -> int:
         if code == 0:
             quick.catalog = catalog
 
-    seen = _snapshot(root)  # before the first build: a file saved while it runs is rebuilt next
-    full_build()
-    # The build swaps a new folder in at the same path, so a handler bound to the path serves each rebuild.
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"serving http://127.0.0.1:{port}/th/index.html (Ctrl+C to stop)", flush=True)
     try:
+        seen = _snapshot(root)  # before the first build: a file saved while it runs is rebuilt next
+        full_build()
+        print(f"serving http://127.0.0.1:{port}/th/index.html (Ctrl+C to stop)", flush=True)
         while True:
             time.sleep(0.5)
             now = _snapshot(root)
@@ -66,3 +79,4 @@ def serve(root: Path, out: Path, port: int) -> int:
                 full_build()
     finally:
         server.shutdown()
+        server.server_close()

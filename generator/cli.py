@@ -236,6 +236,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure:
             reconfigure(encoding="utf-8")
     args = _parser().parse_args(argv)
+    root = Path(args.root)
+    if args.command != "verify" and not (root / "site_config").is_dir():  # verify alone reads no database
+        print(
+            f"{root.resolve()}: no database here (no site_config/ folder). Run the command in the repository's "
+            "folder, or name that folder with --root.\n"
+            f"    {root.resolve()}: ไม่พบฐานข้อมูล (ไม่มีโฟลเดอร์ site_config/) กรุณารันคำสั่งในโฟลเดอร์ของที่เก็บข้อมูล "
+            "หรือระบุโฟลเดอร์นั้นด้วย --root",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

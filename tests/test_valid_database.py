@@ -61,6 +61,15 @@ def test_check_command_exit_codes(repo: Path) -> None:
         [sys.executable, "-m", "generator", "check", "--format", "xml"], capture_output=True, text=True, cwd=REPO
     )
     assert usage.returncode == 2
+    # Run from the wrong folder: one clear sentence, not five unreadable site_config files.
+    elsewhere = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(repo / "technologies"), "check"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert elsewhere.returncode == 2 and elsewhere.stdout == ""
+    assert "no database here (no site_config/ folder)" in elsewhere.stderr and "ไม่พบฐานข้อมูล" in elsewhere.stderr
 
 
 def test_github_and_json_formats(repo: Path) -> None:

@@ -150,7 +150,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
 def cmd_links(args: argparse.Namespace) -> int:
     """Check that every web address in the database still answers (needs the network)."""
-    from .linkcheck import check_external_links, is_failure
+    from .linkcheck import check_external_links, is_failure, seems_offline
 
     def progress(message: str) -> None:
         print(message, file=sys.stderr)
@@ -158,6 +158,15 @@ def cmd_links(args: argparse.Namespace) -> int:
     links, results, problems = check_external_links(
         Path(args.root), timeout=args.timeout, workers=args.workers, per_host=args.per_host, progress=progress
     )
+    if seems_offline(results):  # not one broken link in the database: no network here
+        print(
+            f"No host name resolved for any of the {len(results)} addresses: this machine seems to have no network. "
+            "Nothing was concluded about the links; run the command again when online.\n"
+            f"    ค้นหาชื่อโฮสต์ของที่อยู่ทั้ง {len(results)} รายการไม่ได้เลย เครื่องนี้น่าจะไม่ได้ต่ออินเทอร์เน็ต "
+            "จึงยังสรุปไม่ได้ว่าลิงก์ใดเสีย กรุณารันคำสั่งนี้อีกครั้งเมื่อออนไลน์",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     _print_problems(problems, args.format)
     failed = sum(1 for p in problems if is_failure(p))
     print(

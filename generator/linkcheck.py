@@ -69,12 +69,15 @@ def _status_text(status: int) -> str:
         return str(status)
 
 
+NO_NAME = "the host name does not resolve"
+
+
 def _error_text(exc: BaseException, timeout: float) -> str:
     reason = getattr(exc, "reason", exc)
     if isinstance(reason, (TimeoutError, socket.timeout)) or "timed out" in str(reason):
         return f"timed out after {timeout:g} s"
     if isinstance(reason, socket.gaierror):
-        return "the host name does not resolve"
+        return NO_NAME
     if isinstance(reason, ConnectionRefusedError):
         return "connection refused"
     if isinstance(reason, ssl.SSLCertVerificationError):
@@ -165,6 +168,11 @@ def check_external_links(
     with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="linkcheck") as pool:
         results = dict(zip(urls, pool.map(checker.check, urls), strict=True))
     return links, results, problems_for(links, results)
+
+
+def seems_offline(results: dict[str, LinkResult]) -> bool:
+    """No host name resolved at all: this machine has no network (or no DNS), so no link can be judged."""
+    return bool(results) and all(r.status is None and r.error == NO_NAME for r in results.values())
 
 
 def is_failure(problem: Problem) -> bool:

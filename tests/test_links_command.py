@@ -214,3 +214,18 @@ def test_each_host_gets_at_most_per_host_requests_at_once(tmp_path: Path, server
     assert seen.most_in_flight == 2  # in parallel, but never more than two at once on one host
     check_external_links(root, timeout=5, workers=8, per_host=3)
     assert seen.most_in_flight == 3
+
+
+def test_no_network_is_said_once_instead_of_blaming_every_link(tmp_path: Path) -> None:
+    """With no host name resolving (no network or DNS), every address used to be reported as unreachable."""
+    root = _database(tmp_path, "https://clinic.invalid")  # .invalid never resolves (RFC 2606)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(root), "links", "--timeout", "2"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert "this machine seems to have no network" in result.stderr and "ไม่ได้ต่ออินเทอร์เน็ต" in result.stderr
+    assert "link-unreachable" not in result.stdout + result.stderr

@@ -164,17 +164,17 @@ def test_addresses_in_text(text: str, urls: list[str]) -> None:
     assert [url for _, url in find_urls(text)] == urls
 
 
+def _links(root: Path, timeout: str) -> subprocess.CompletedProcess[str]:
+    """`python -m generator links` on `root`, as a maintainer runs it."""
+    command = [sys.executable, "-m", "generator", "--root", str(root), "links", "--timeout", timeout]
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=120)
+
+
 def test_links_command_reports_broken_moved_and_hanging_addresses(tmp_path: Path, server: tuple[str, Seen]) -> None:
     base, seen = server
     root = _database(tmp_path, base)
     assert all(link.url.startswith(base + "/") for link in collect_links(root))
-    proc = subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(root), "links", "--timeout", "1"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    proc = _links(root, "1")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "Traceback" not in proc.stderr
     entry = "technologies/rmutt/solar-dryer-sample.yaml"
@@ -219,13 +219,7 @@ def test_each_host_gets_at_most_per_host_requests_at_once(tmp_path: Path, server
 def test_no_network_is_said_once_instead_of_blaming_every_link(tmp_path: Path) -> None:
     """With no host name resolving (no network or DNS), every address used to be reported as unreachable."""
     root = _database(tmp_path, "https://clinic.invalid")  # .invalid never resolves (RFC 2606)
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(root), "links", "--timeout", "2"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=120,
-    )
+    result = _links(root, "2")
     assert result.returncode == 2
     assert "this machine seems to have no network" in result.stderr and "ไม่ได้ต่ออินเทอร์เน็ต" in result.stderr
     assert "link-unreachable" not in result.stdout + result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.server
 import os
 import shutil
 import socket
@@ -10,6 +11,10 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+
+import pytest
+
+from generator.site.serve import LocalServer
 
 from .conftest import REPO
 
@@ -160,3 +165,21 @@ def test_a_busy_port_or_a_foreign_out_folder_is_said_at_once(tmp_path: Path) -> 
     refused = serve("--out", str(tmp_path / "mine"), "--port", str(_free_port()))
     assert refused.returncode == 2 and "holds files that a build does not make (thesis.docx)" in refused.stderr
     assert (tmp_path / "mine" / "thesis.docx").read_bytes() == b"keep"
+
+
+def test_the_preview_server_is_quiet_about_dropped_connections(capsys: pytest.CaptureFixture[str]) -> None:
+    """A page left while it loads used to print a BrokenPipeError traceback in the terminal running `serve`."""
+    server = LocalServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    try:
+        try:
+            raise BrokenPipeError(32, "Broken pipe")
+        except BrokenPipeError:
+            server.handle_error(None, ("127.0.0.1", 1))  # type: ignore[arg-type]
+        assert capsys.readouterr().err == ""
+        try:
+            raise ValueError("a real fault")
+        except ValueError:
+            server.handle_error(None, ("127.0.0.1", 1))  # type: ignore[arg-type]
+        assert "ValueError: a real fault" in capsys.readouterr().err
+    finally:
+        server.server_close()

@@ -20,6 +20,16 @@ from .quick import SHELL_CACHE_ENV, QuickUpdater, entry_files_changed
 WATCHED = ("technologies", "site_config", "content", "generator/site/templates", "generator/theme", "mkdocs.yml")
 
 
+class LocalServer(http.server.ThreadingHTTPServer):
+    """The preview server: a browser that drops a request half-way (a page left while it loads) is not an error."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Say nothing of a closed connection; anything else is reported as usual."""
+        if isinstance(sys.exc_info()[1], ConnectionError):  # BrokenPipeError, ConnectionResetError …
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 def _snapshot(root: Path) -> dict[str, float]:
     """Modification times of every watched file."""
     stamps: dict[str, float] = {}
@@ -41,7 +51,7 @@ def serve(root: Path, out: Path, port: int) -> int:
     # The build swaps a new folder in at the same path, so a handler bound to the path serves each rebuild.
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
     try:  # the port first: a busy one is said at once, not after a full build
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        server = LocalServer(("127.0.0.1", port), handler)
     except OSError as exc:
         print(
             f"cannot serve on port {port} ({exc.strerror or exc}): choose another with --port\n"

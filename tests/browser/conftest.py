@@ -19,6 +19,8 @@ from typing import Any
 
 import pytest
 
+from generator.site.serve import LocalServer
+
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
 REPO = Path(__file__).resolve().parents[2]
@@ -69,7 +71,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         timeout=300,
     )
     assert proc.returncode == 0, f"site build failed:\n{proc.stdout}\n{proc.stderr}"
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(out)))
+    server = LocalServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(out)))
     thread = threading.Thread(target=server.serve_forever, name="site-http", daemon=True)
     thread.start()
     port = server.server_address[1]

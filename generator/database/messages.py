@@ -408,6 +408,16 @@ MESSAGES: dict[str, tuple[Severity, str, str]] = {
         "{detail}",
         "{detail_th}",
     ),
+    "ui-text-missing": (
+        E,
+        'No text for "{key}", which the site shows. Add it, with th: and en:, like the texts around it.',
+        'ไม่มีข้อความ "{key}" ซึ่งเว็บไซต์ต้องแสดง กรุณาเพิ่มพร้อม th: และ en: เหมือนข้อความอื่น',
+    ),
+    "ui-text-unused": (
+        W,
+        '"{key}" is not a text the site uses.{hint} Correct its name, or remove it.',
+        '"{key}" ไม่ใช่ข้อความที่เว็บไซต์ใช้{hint_th} กรุณาแก้ชื่อให้ถูกต้อง หรือลบออก',
+    ),
     # --- external links (python -m generator links; needs the network, never part of the build) ---
     "link-broken": (
         W,

@@ -12,7 +12,8 @@ from . import schema, yamlio
 from .fieldtypes import INVALID, Context, Localized, Object, Text
 from .messages import make_problem
 from .model import Contact, Institution, LText, Province, Region, Term
-from .suggest import Options
+from .suggest import Options, did_you_mean
+from .uikeys import UI_KEYS
 
 PROVINCES_FILE = "provinces.yaml"
 REGIONS_FILE = "regions.yaml"
@@ -168,9 +169,7 @@ def load_reference(folder: Path) -> tuple[ReferenceData, list[Problem]]:
                 coupon_services=tuple(i.get("coupon_services", ())),
             )
 
-    ui_path = folder / UI_FILE
-    if ui_path.exists():
-        ref.ui = _load_ui(folder, problems)
+    ref.ui = _load_ui(folder, problems)
     return ref, problems
 
 
@@ -179,7 +178,18 @@ def _load_ui(folder: Path, problems: list[Problem]) -> dict[str, LText]:
     display = f"site_config/{UI_FILE}"
     root, found, text = yamlio.load_file(folder / UI_FILE, display)
     problems.extend(found)
-    if not isinstance(root, yamlio.Mapping) or text is None:
+    if root is None or text is None:
+        return {}  # `found` says why (missing, unreadable, not YAML)
+    if not isinstance(root, yamlio.Mapping):
+        problems.append(
+            _config_problem(
+                display,
+                root.start,
+                "",
+                "ui.yaml must name each text and give it th: and en: (`site_name:` then `  th: …`).",
+                "ui.yaml ต้องเป็นชื่อข้อความแต่ละรายการพร้อม th: และ en: (เช่น `site_name:` แล้วตามด้วย `  th: …`)",
+            )
+        )
         return {}
     ctx = Context(path=display, text=text)
     result: dict[str, LText] = {}
@@ -188,4 +198,14 @@ def _load_ui(folder: Path, problems: list[Problem]) -> dict[str, LText]:
         if value is not INVALID:
             result[key] = LText(value["th"], value["en"])
     problems.extend(ctx.problems)
+    missing = sorted(UI_KEYS - root.items.keys())
+    for key in missing:  # at the end of the file, where a text is added
+        problems.append(make_problem("ui-text-missing", display, root.end.line, 1, key, key=key))
+    for key in sorted(root.items.keys() - UI_KEYS):
+        guess = did_you_mean(key, missing)  # a misspelt name is also a missing text
+        hint_en, hint_th = (f' Did you mean "{guess}"?', f' หมายถึง "{guess}" หรือไม่') if guess else ("", "")
+        pos = root.key_pos[key]
+        problems.append(
+            make_problem("ui-text-unused", display, pos.line, pos.column, key, key=key, hint=hint_en, hint_th=hint_th)
+        )
     return result

@@ -14,7 +14,9 @@ from generator.database.validate import check_database
 from .conftest import REPO, TODAY, make_repo
 
 # How the code and templates ask for a text: t("…"), r.t("…"), self.t("…"), label("…"), ui["…"], ref.ui["…"].
-ASKED = re.compile(r"(?<![\w.])(?:[\w.]*\.)?(?:t|label)\(\s*(['\"])([a-z][a-z0-9_]*)\1|\bui\[(['\"])([a-z][a-z0-9_]*)\3")
+ASKED = re.compile(
+    r"(?<![\w.])(?:[\w.]*\.)?(?:t|label)\(\s*(['\"])([a-z][a-z0-9_]*)\1|\bui\[(['\"])([a-z][a-z0-9_]*)\3"
+)
 # Files with texts of their own: `new`'s questions, and Material's theme strings (lang.t).
 OWN_TEXTS = {"generator/contrib/new.py"}
 

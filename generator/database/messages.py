@@ -408,6 +408,12 @@ MESSAGES: dict[str, tuple[Severity, str, str]] = {
         "{detail}",
         "{detail_th}",
     ),
+    "content-unpaired": (
+        E,
+        "This page has no {lang_en} twin at {twin}, where the language switch leads. Add it (it may say that the "
+        "page is not translated yet).",
+        "หน้านี้ยังไม่มีหน้า{lang_th}ที่ {twin} ซึ่งปุ่มเปลี่ยนภาษาจะพาไป กรุณาเพิ่มหน้านั้น (เขียนว่ายังไม่ได้แปลก็ได้)",
+    ),
     "ui-text-missing": (
         E,
         'No text for "{key}", which the site shows. Add it, with th: and en:, like the texts around it.',

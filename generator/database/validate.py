@@ -14,6 +14,7 @@ from ..parallel import fork_map
 from . import freshness
 from .catalog import Catalog
 from .checkcache import CheckCache
+from .content import content_problems
 from .load import EntryFile, Found, LoadedEntry, attach, detach, discover, load_entry
 from .messages import make_problem
 from .reference import ReferenceData, load_reference
@@ -231,6 +232,7 @@ def _check(root: Path, today: dt.date, extra: Sequence[tuple[EntryFile, str]], u
         return CheckReport(reference, [], sort_problems(problems))
     files, all_paths, found = discover(root)
     problems.extend(found)
+    problems.extend(content_problems(root))
     problems.extend(_case_collisions(all_paths))
     choices = reference.choices()
     loaded: list[LoadedEntry] = []

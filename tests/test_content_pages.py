@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.database.validate import check_database
 
 from .conftest import REPO, TODAY, make_repo
@@ -40,3 +42,57 @@ def test_a_page_without_its_twin_is_an_error(tmp_path: Path) -> None:
     (repo / "content/en/about/new-page.md").write_text("# New page\n", encoding="utf-8")
     (repo / "content/en/help/english-only.md").unlink()
     assert _content_errors(repo) == []
+
+
+UNSAFE = [
+    ("<script>alert(1)</script>", "<script"),
+    ('<img src="x.png" onerror="alert(1)">', '<img src="x.png" onerror='),
+    ("[click](javascript:alert(1))", "](javascript:"),
+    ('<a href="JavaScript:alert(1)">x</a>', '="JavaScript:'),
+    ('<meta http-equiv="refresh" content="0;url=https://evil.example">', "<meta"),
+    ('<iframe src="https://evil.example"></iframe>', "<iframe"),
+    ("<SCRIPT SRC=ours.js></SCRIPT>", "<SCRIPT"),
+]
+
+
+@pytest.mark.parametrize(("html", "found"), UNSAFE, ids=[u[1] for u in UNSAFE])
+def test_html_that_runs_code_or_redirects_is_refused_where_it_stands(tmp_path: Path, html: str, found: str) -> None:
+    repo = make_repo(tmp_path / "repo")
+    shutil.copytree(REPO / "content", repo / "content")
+    page = repo / "content/en/about/technology-clinic.md"
+    text = page.read_text(encoding="utf-8")
+    text = text.replace("\n\n", f"\n\nA line before it: {html}\n\n", 1)
+    page.write_text(text, encoding="utf-8")
+    at = text.index(found, text.index(html))
+    line, column = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+    catalog, _, problems = check_database(repo, today=TODAY)
+    unsafe = [p for p in problems if p.code == "content-unsafe-html"]
+    assert catalog is None and len(unsafe) >= 1
+    first = unsafe[0]
+    assert (first.path, first.line, first.column) == ("content/en/about/technology-clinic.md", line, column)
+    assert first.message_en.startswith(f'"{found}"') and "Markdown" in first.message_en and "โค้ด" in first.message_th
+
+
+def test_html_shown_as_code_is_fine_and_only_pages_and_pictures_are_published(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    shutil.copytree(REPO / "content", repo / "content")
+    for lang in ("th", "en"):
+        page = repo / f"content/{lang}/help/contribute.md"
+        page.write_text(
+            page.read_text(encoding="utf-8")
+            + "\n\nNever write `<script>` or `onclick=` in an entry. Without JavaScript: lists."
+            + " [Guide](javascript-guide.md)"
+            + "\n\n```html\n<iframe src=x></iframe>\n```\n",
+            encoding="utf-8",
+        )
+        (repo / f"content/{lang}/help/diagram.png").write_bytes(
+            (REPO / "tests/data/valid/technologies/rmutt/solar-dryer-sample/dryer.png").read_bytes()
+        )
+    assert check_database(repo, today=TODAY)[0] is not None
+    (repo / "content/en/help/helper.js").write_text("alert(1)", encoding="utf-8")
+    (repo / "content/th/about/logo.svg").write_text("<svg onload=alert(1)/>", encoding="utf-8")
+    _, _, problems = check_database(repo, today=TODAY)
+    assert sorted((p.code, p.path) for p in problems if p.is_error) == [
+        ("content-file-type", "content/en/help/helper.js"),
+        ("content-file-type", "content/th/about/logo.svg"),
+    ]

@@ -414,6 +414,20 @@ MESSAGES: dict[str, tuple[Severity, str, str]] = {
         "page is not translated yet).",
         "หน้านี้ยังไม่มีหน้า{lang_th}ที่ {twin} ซึ่งปุ่มเปลี่ยนภาษาจะพาไป กรุณาเพิ่มหน้านั้น (เขียนว่ายังไม่ได้แปลก็ได้)",
     ),
+    "content-unsafe-html": (
+        E,
+        '"{found}": background pages may not hold HTML that runs code, loads frames or forms, or redirects '
+        "(script, iframe, object, embed, meta, base, form, link, style, on…= attributes, javascript: links). Write "
+        "it in Markdown, or show it as `code`.",
+        '"{found}": หน้าเนื้อหาห้ามมี HTML ที่รันโค้ด โหลดเฟรมหรือฟอร์ม หรือพาไปหน้าอื่นเอง (script iframe object embed '
+        "meta base form link style แอตทริบิวต์ on…= และลิงก์ javascript:) กรุณาเขียนเป็น Markdown หรือแสดงเป็น `code`",
+    ),
+    "content-file-type": (
+        E,
+        '"{name}" cannot be published from content/: only pages (.md) and pictures (.png, .jpg, .jpeg, .webp) may be '
+        "there. Remove it.",
+        '"{name}" เผยแพร่จาก content/ ไม่ได้ ในโฟลเดอร์นี้มีได้เฉพาะหน้า (.md) และรูปภาพ (.png .jpg .jpeg .webp) กรุณาลบออก',
+    ),
     "ui-text-missing": (
         E,
         'No text for "{key}", which the site shows. Add it, with th: and en:, like the texts around it.',

@@ -21,10 +21,28 @@ def _is_inline_executable(attrs: str) -> bool:
     return (found.group(1).lower() if found else "") in _EXECUTABLE_TYPES
 
 
+_CONTENT_START = '<article class="md-content__inner md-typeset">'
+_CONTENT_END = "</article>"
+
+
+def _content_span(html: str) -> tuple[int, int]:
+    """Where the page's own content lies: from the theme's <article> to the last </article> (text inside cannot
+    close it early), or nowhere on pages without one."""
+    start = html.find(_CONTENT_START)
+    return (start, html.rfind(_CONTENT_END)) if start >= 0 else (0, 0)
+
+
 def script_hashes(html: str) -> list[str]:
-    """CSP hash sources of every inline script that a browser would run, in page order."""
+    """CSP hash sources of the theme's inline scripts that a browser would run, in page order.
+
+    A script inside the page's content is never trusted, even though nothing there should hold one: background
+    pages pass raw HTML through MkDocs, and a hash would turn an injected script into an allowed one.
+    """
     hashes = []
+    start, end = _content_span(html)
     for match in _INLINE_SCRIPT.finditer(html):
+        if start <= match.start() < end:
+            continue
         if _is_inline_executable(match.group("attrs")):
             digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
             source = f"'sha256-{base64.b64encode(digest).decode('ascii')}'"

@@ -205,5 +205,15 @@ def test_check_reports_only_the_files_given(repo: Path) -> None:
     other = check(str(repo / "site_config"), "nothing-here.md")  # a folder of the database; a name not found
     assert other.returncode == 2 and other.stderr.splitlines() == ["nothing-here.md: no such file / ไม่พบไฟล์นี้"]
     (repo / "notes.md").write_text("x", encoding="utf-8")
+    (repo / "content/th").mkdir(parents=True)
+    (repo / "content/en").mkdir(parents=True)
+    (repo / "content/th/page.md").write_text("# หน้า\n<script>x()</script>\n", encoding="utf-8")
+    (repo / "content/en/page.md").write_text("# Page\n", encoding="utf-8")
+    page = check("content/th/page.md")  # a background page: its own problems, not the broken entry's
+    assert page.returncode == 1 and "content/th/page.md:2:1: error[content-unsafe-html]" in page.stdout
+    assert "broken.yaml" not in page.stdout
     not_entries = check("notes.md")
-    assert not_entries.returncode == 2 and "entry files (technologies/) and site_config/ only" in not_entries.stderr
+    assert (
+        not_entries.returncode == 2
+        and "entry files (technologies/), site_config/ and content/ only" in not_entries.stderr
+    )

@@ -41,10 +41,10 @@ def path_problems(root: Path, paths: list[str]) -> list[str]:
         except ValueError:
             found.append(f"{name}: not in the database folder {root.resolve()} / ไม่ได้อยู่ในโฟลเดอร์ฐานข้อมูล")
             continue
-        if top not in (("technologies",), ("site_config",)):
+        if top not in (("technologies",), ("site_config",), ("content",)):
             found.append(
-                f"{name}: check reports on entry files (technologies/) and site_config/ only / "
-                "check ตรวจเฉพาะไฟล์รายการ (technologies/) และ site_config/"
+                f"{name}: check reports on entry files (technologies/), site_config/ and content/ only / "
+                "check ตรวจเฉพาะไฟล์รายการ (technologies/) site_config/ และ content/"
             )
     return found
 

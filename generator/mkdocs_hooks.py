@@ -22,6 +22,7 @@ if str(_REPO) not in sys.path:  # MkDocs loads hooks by path; make the package i
     sys.path.insert(0, str(_REPO))
 
 from generator.database.catalog import Catalog  # noqa: E402
+from generator.database.content import SECTIONS  # noqa: E402
 from generator.database.cut import CUT_ENV, apply_cut, parse_spec  # noqa: E402
 from generator.database.validate import check_database  # noqa: E402
 from generator.diagnostics import format_text  # noqa: E402
@@ -37,15 +38,14 @@ from generator.site.search import INDEX_PATH, ContentPage, build_index, dictiona
 from generator.thai import Segmenter  # noqa: E402
 
 LANGS = ("th", "en")
-ABOUT_ORDER = ("about/technology-clinic.md", "about/st-villages.md", "about/sti-coupon.md")
-HELP_ORDER = ("help/get-help.md", "help/contribute.md")
 
 _state: dict[str, Any] = {}
 
 
-def _content_pages(docs_dir: Path, folder: str, order: tuple[str, ...]) -> list[str]:
-    """Hand-written pages of one folder: the known ones in order, then any others alphabetically."""
-    found = sorted(p.relative_to(docs_dir).as_posix() for p in (docs_dir / folder).glob("*.md"))
+def _content_pages(docs_dir: Path, section: str) -> list[str]:
+    """Hand-written pages of one section: the known ones in order, then any others alphabetically."""
+    found = sorted(p.relative_to(docs_dir).as_posix() for p in (docs_dir / section).glob("*.md"))
+    order = [f"{section}/{name}.md" for name in SECTIONS[section]]
     return [p for p in order if p in found] + [p for p in found if p not in order]
 
 
@@ -124,8 +124,8 @@ def on_config(config: Any) -> Any:
         {label("audiences"): "audiences/index.md"},
         {label("value_chain"): "value-chain/index.md"},
         {label("services_title"): "services.md"},
-        {label("about"): _content_pages(docs_dir, "about", ABOUT_ORDER)},
-        {label("help"): _content_pages(docs_dir, "help", HELP_ORDER)},
+        {label("about"): _content_pages(docs_dir, "about")},
+        {label("help"): _content_pages(docs_dir, "help")},
         {label("data_title"): "data.md"},
         {label("stats_title"): "stats.md"},
     ]

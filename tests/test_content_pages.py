@@ -96,3 +96,22 @@ def test_html_shown_as_code_is_fine_and_only_pages_and_pictures_are_published(tm
         ("content-file-type", "content/en/help/helper.js"),
         ("content-file-type", "content/th/about/logo.svg"),
     ]
+
+
+def test_pages_live_in_the_menus_two_sections(tmp_path: Path) -> None:
+    """A page at content/th/index.md would hide the generated home page; one in entries/ an entry page."""
+    repo = make_repo(tmp_path / "repo")
+    shutil.copytree(REPO / "content", repo / "content")
+    for rel in ("index.md", "entries/solar-dryer-sample.md", "about/more/deep.md"):
+        for lang in ("th", "en"):
+            (repo / "content" / lang / rel).parent.mkdir(parents=True, exist_ok=True)
+            (repo / "content" / lang / rel).write_text("# x\n", encoding="utf-8")
+    _, _, problems = check_database(repo, today=TODAY)
+    outside = sorted(p.path for p in problems if p.code == "content-outside-sections")
+    assert outside == sorted(
+        f"content/{lang}/{rel}"
+        for lang in ("th", "en")
+        for rel in ("index.md", "entries/solar-dryer-sample.md", "about/more/deep.md")
+    )
+    message = next(p for p in problems if p.path == "content/en/index.md").message_en
+    assert "live directly in content/en/about/ or content/en/help/" in message

@@ -15,6 +15,8 @@ from ..diagnostics import Problem
 from .messages import make_problem
 
 CONTENT_DIR = "content"
+# The menu's two sections of background pages, each with its pages in menu order (any others follow, A–Z).
+SECTIONS = {"about": ("technology-clinic", "st-villages", "sti-coupon"), "help": ("get-help", "contribute")}
 LANGS = {"th": ("Thai", "ภาษาไทย"), "en": ("English", "ภาษาอังกฤษ")}
 PAGE_SUFFIX = ".md"
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
@@ -42,6 +44,11 @@ def content_problems(root: Path) -> list[Problem]:
             if path.suffix.lower() == PAGE_SUFFIX:
                 pages[lang].add(rel)
                 problems += _unsafe_html(path, display)
+                section, _, name = rel.partition("/")
+                if section not in SECTIONS or "/" in name:  # elsewhere no menu leads to it, or it hides a built page
+                    allowed = [f"{CONTENT_DIR}/{lang}/{s}/" for s in SECTIONS]
+                    where = {"sections": " or ".join(allowed), "sections_th": " หรือ ".join(allowed)}
+                    problems.append(make_problem("content-outside-sections", display, 1, 1, **where))
             elif path.suffix.lower() not in PICTURE_SUFFIXES:
                 problems.append(make_problem("content-file-type", display, 1, 1, name=path.name))
     for lang, other in (("th", "en"), ("en", "th")):

@@ -422,6 +422,13 @@ MESSAGES: dict[str, tuple[Severity, str, str]] = {
         '"{found}": หน้าเนื้อหาห้ามมี HTML ที่รันโค้ด โหลดเฟรมหรือฟอร์ม หรือพาไปหน้าอื่นเอง (script iframe object embed '
         "meta base form link style แอตทริบิวต์ on…= และลิงก์ javascript:) กรุณาเขียนเป็น Markdown หรือแสดงเป็น `code`",
     ),
+    "content-outside-sections": (
+        E,
+        "Background pages live directly in {sections}: the menu shows those sections, and a page elsewhere could "
+        "hide a page the site makes itself. Move it into one of them.",
+        "หน้าเนื้อหาต้องอยู่ใน {sections_th} โดยตรง เพราะเมนูแสดงเฉพาะสองส่วนนี้ และหน้าที่อยู่ที่อื่นอาจทับหน้าที่เว็บไซต์สร้างเอง "
+        "กรุณาย้ายไปไว้ในโฟลเดอร์ใดโฟลเดอร์หนึ่ง",
+    ),
     "content-file-type": (
         E,
         '"{name}" cannot be published from content/: only pages (.md) and pictures (.png, .jpg, .jpeg, .webp) may be '

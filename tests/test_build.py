@@ -136,6 +136,14 @@ def test_a_folder_holding_other_files_or_a_file_is_never_replaced(tmp_path: Path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site.txt", "work"]  # nothing made beside them
 
 
+@pytest.mark.parametrize("url", ["not a url", "example.org/techclinic", "ftp://example.org/", "https://x.org/?a=1"])
+def test_a_base_url_that_is_not_a_web_address_is_refused_at_once(tmp_path: Path, capsys: Any, url: str) -> None:
+    """MkDocs refused it only after the check and the picture copies, once per language."""
+    assert build_site(REPO, tmp_path / "site", base_url=url) == 2
+    assert "is not a web address" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_rebuild_replaces_only_the_site(built: Path, built_with_url: Path, tmp_path: Path) -> None:
     """A previous site is replaced; a neighbour named like the old temporary folder (site.old) is left alone."""
     for site in (built, built_with_url):  # what output_problem accepts covers a whole build (sitemap.xml too)

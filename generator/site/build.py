@@ -14,6 +14,7 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .. import diagnostics
 from ..database.catalog import Catalog
@@ -126,6 +127,18 @@ def output_problem(out: Path) -> str | None:
     )
 
 
+def base_url_problem(url: str) -> str | None:
+    """Why `url` cannot be the site's public address (MkDocs would stop late, once per language), EN / TH."""
+    parts = urlsplit(url)
+    if not url or (parts.scheme in ("http", "https") and parts.netloc and not parts.query and not parts.fragment):
+        return None
+    return (
+        f"--base-url {url!r} is not a web address: give the site's full public address, such as "
+        "https://example.org/techclinic\n"
+        f"    --base-url {url!r} ไม่ใช่ที่อยู่เว็บ กรุณาระบุที่อยู่เต็มของเว็บไซต์ เช่น https://example.org/techclinic"
+    )
+
+
 def _replace_output(staging: Path, out: Path) -> None:
     """Swap the finished build into place; the previous output is removed only after the swap."""
     # mkdtemp made the staging folder private (0o700); as the site it must be readable by a web server's user.
@@ -169,7 +182,7 @@ def build_site(root: Path, out: Path, *, base_url: str = "", cut: Cut | None = N
 def build(root: Path, out: Path, *, base_url: str = "", cut: Cut | None = None) -> tuple[int, Catalog | None]:
     """build_site, also returning the catalog that was built (None when the build failed)."""
     start = time.perf_counter()
-    refused = output_problem(out.resolve())
+    refused = output_problem(out.resolve()) or base_url_problem(base_url or os.environ.get("TC_BASE_URL", ""))
     if refused:  # before any work: `--out .` must never replace the repository
         print(refused, file=sys.stderr)
         return 2, None

@@ -115,3 +115,18 @@ def test_pages_live_in_the_menus_two_sections(tmp_path: Path) -> None:
     )
     message = next(p for p in problems if p.path == "content/en/index.md").message_en
     assert "live directly in content/en/about/ or content/en/help/" in message
+
+
+def test_a_symbolic_link_in_content_is_refused(tmp_path: Path) -> None:
+    """MkDocs follows links in its docs folder and publishes what they point to (a file outside the repository)."""
+    repo = make_repo(tmp_path / "repo")
+    shutil.copytree(REPO / "content", repo / "content")
+    secret = tmp_path / "secret.md"
+    secret.write_text("# not for the site\n", encoding="utf-8")
+    for lang in ("th", "en"):
+        (repo / f"content/{lang}/about/linked.md").symlink_to(secret)
+    (repo / "content/th/help/elsewhere").symlink_to(tmp_path, target_is_directory=True)
+    catalog, _, problems = check_database(repo, today=TODAY)
+    links = sorted(p.path for p in problems if p.code == "file-symlink")
+    assert catalog is None
+    assert links == ["content/en/about/linked.md", "content/th/about/linked.md", "content/th/help/elsewhere"]

@@ -33,14 +33,18 @@ _CODE = re.compile(r"(?ms)^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`")
 def content_problems(root: Path) -> list[Problem]:
     """Pages without their twin in the other language, unsafe HTML in pages, and files that are not pages."""
     folders = {lang: root / CONTENT_DIR / lang for lang in LANGS}
-    files = {lang: sorted(p for p in folder.rglob("*") if p.is_file()) for lang, folder in folders.items()}
     problems: list[Problem] = []
     pages: dict[str, set[str]] = {}
-    for lang, found in files.items():
+    for lang, folder in folders.items():
         pages[lang] = set()
-        for path in found:
-            rel = path.relative_to(folders[lang]).as_posix()
+        for path in sorted(folder.rglob("*")):
+            rel = path.relative_to(folder).as_posix()
             display = f"{CONTENT_DIR}/{lang}/{rel}"
+            if path.is_symlink():  # MkDocs publishes what a link points to, wherever that is
+                problems.append(make_problem("file-symlink", display, 1, 1))
+                continue
+            if not path.is_file():
+                continue
             if path.suffix.lower() == PAGE_SUFFIX:
                 pages[lang].add(rel)
                 problems += _unsafe_html(path, display)

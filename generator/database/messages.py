@@ -26,8 +26,8 @@ MESSAGES: dict[str, tuple[Severity, str, str]] = {
     ),
     "file-symlink": (
         E,
-        "This is a symbolic link; entry files and images must be real files inside the repository.",
-        "ไฟล์นี้เป็นลิงก์สัญลักษณ์ (symbolic link) ไฟล์รายการและรูปภาพต้องเป็นไฟล์จริงในคลังข้อมูล",
+        "This is a symbolic link; entry files, pictures and pages must be real files inside the repository.",
+        "ไฟล์นี้เป็นลิงก์สัญลักษณ์ (symbolic link) ไฟล์รายการ รูปภาพ และหน้าเนื้อหาต้องเป็นไฟล์จริงในคลังข้อมูล",
     ),
     "file-unreadable": (
         E,

@@ -152,6 +152,7 @@ def test_rebuild_replaces_only_the_site(built: Path, built_with_url: Path, tmp_p
     out = tmp_path / "site"
     shutil.copytree(built, out)
     (out / "th" / "stale.html").write_text("from an older build", encoding="utf-8")
+    (out / ".DS_Store").write_bytes(b"\0")  # macOS Finder was opened on the site
     (tmp_path / "site.old").mkdir()
     (tmp_path / "site.old" / "mine.txt").write_text("keep me", encoding="utf-8")
     assert build_site(REPO, out) == 0

@@ -22,6 +22,7 @@ from ..database.cut import CUT_ENV, Cut, apply_cut
 from ..database.docs import json_schema_text
 from ..database.validate import check_database
 from ..exports import write_exports
+from ..offline.checksums import OS_CLUTTER_FOLDERS, OS_CLUTTER_NAMES
 from .links import check_links
 from .pages import picture_sources
 from .related import precompute as precompute_related
@@ -105,7 +106,8 @@ def _run_mkdocs(root: Path, lang: str, site_dir: Path, env: dict[str, str]) -> t
     return lang, proc.returncode, proc.stdout + proc.stderr
 
 
-# Everything a build writes at the top of its folder: only a folder holding nothing else may be replaced.
+# Everything a build writes at the top of its folder: only a folder holding nothing else (but what a file manager
+# adds by itself, such as .DS_Store) may be replaced.
 SITE_TOP = frozenset({"index.html", "404.html", "sitemap.xml", "data", *LANGS})
 
 
@@ -115,7 +117,7 @@ def output_problem(out: Path) -> str | None:
         return None
     if not out.is_dir():
         return f"{out} is a file, not a folder / {out} เป็นไฟล์ ไม่ใช่โฟลเดอร์"
-    foreign = sorted(p.name for p in out.iterdir() if p.name not in SITE_TOP)
+    foreign = sorted(p.name for p in out.iterdir() if p.name not in SITE_TOP | OS_CLUTTER_NAMES | OS_CLUTTER_FOLDERS)
     if not foreign:
         return None
     shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")

@@ -1,5 +1,6 @@
 """Files written whole or not at all: readers (a web server, the other language's build, the next run) never see
-half a file, and a failed write leaves the old file as it was."""
+half a file, and a failed write leaves the old file as it was. A folder is replaced whole only when it holds
+nothing but what the command itself made there."""
 
 from __future__ import annotations
 
@@ -26,6 +27,25 @@ def _temporary_beside(path: Path) -> Iterator[tuple[Path, BinaryIO]]:
             yield temp, stream
     finally:
         temp.unlink(missing_ok=True)
+
+
+def not_a_folder(path: Path) -> str | None:
+    """Said in English and Thai when `path` exists and is not a folder; None otherwise."""
+    if path.exists() and not path.is_dir():
+        return f"{path} is a file, not a folder / {path} เป็นไฟล์ ไม่ใช่โฟลเดอร์"
+    return None
+
+
+def folder_in_use(folder: Path, strangers: list[str], holds: tuple[str, str], who: tuple[str, str]) -> str | None:
+    """Why `folder` may not be replaced whole: it `holds` (EN, TH) the `strangers` that `who` (EN, TH) did not make."""
+    if not strangers:
+        return None
+    shown = ", ".join(strangers[:5]) + (" …" if len(strangers) > 5 else "")
+    return (
+        f"{folder} holds {holds[0]} ({shown}). {who[0]} replaces the whole folder, so nothing was done: use a new "
+        f"or empty folder.\n    {folder} มี{holds[1]} ({shown}) {who[1]}จะแทนที่ทั้งโฟลเดอร์ จึงไม่ได้ทำอะไร "
+        "กรุณาใช้โฟลเดอร์ใหม่หรือโฟลเดอร์ว่าง"
+    )
 
 
 def replace_bytes(path: Path, data: bytes) -> None:

@@ -124,8 +124,7 @@ def on_config(config: Any) -> Any:
         {label("audiences"): "audiences/index.md"},
         {label("value_chain"): "value-chain/index.md"},
         {label("services_title"): "services.md"},
-        {label("about"): _content_pages(docs_dir, "about")},
-        {label("help"): _content_pages(docs_dir, "help")},
+        *({label(section): _content_pages(docs_dir, section)} for section in SECTIONS),
         {label("data_title"): "data.md"},
         {label("stats_title"): "stats.md"},
     ]

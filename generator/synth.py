@@ -13,6 +13,7 @@ import random
 import shutil
 from pathlib import Path
 
+from .atomic import folder_in_use, not_a_folder
 from .database.validate import check_database
 
 COPIED = ("site_config", "content")
@@ -20,26 +21,19 @@ COPIED = ("site_config", "content")
 
 def output_problem(out: Path) -> str | None:
     """Why synth may not replace `out`: only a folder holding nothing but an earlier synthetic database may go."""
-    if not out.exists():
-        return None
     if not out.is_dir():
-        return f"{out} is a file, not a folder / {out} เป็นไฟล์ ไม่ใช่โฟลเดอร์"
-    foreign = sorted(p.name for p in out.iterdir() if p.name not in (*COPIED, "technologies"))
+        return not_a_folder(out)
+    strangers = sorted(p.name for p in out.iterdir() if p.name not in (*COPIED, "technologies"))
     technologies = out / "technologies"
     if technologies.is_dir():  # a real database has the same folders: its entries are not named synth-…
-        foreign += sorted(
+        strangers += sorted(
             f"technologies/{i.name}/{f.name}"
             for i in technologies.iterdir()
             for f in (i.iterdir() if i.is_dir() else ())
             if not f.name.startswith("synth-")
         )
-    if not foreign:
-        return None
-    shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
-    return (
-        f"{out} holds more than a synthetic database ({shown}); synth replaces the whole folder, so nothing was "
-        f"done: use a new or empty folder.\n    {out} มีไฟล์อื่นนอกจากฐานข้อมูลจำลอง ({shown}) จึงไม่ได้ทำอะไร "
-        "กรุณาใช้โฟลเดอร์ใหม่หรือโฟลเดอร์ว่าง"
+    return folder_in_use(
+        out, strangers, ("more than a synthetic database", "ไฟล์อื่นนอกจากฐานข้อมูลจำลอง"), ("synth", "synth ")
     )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.database.content import SECTIONS
 from generator.database.uikeys import UI_KEYS
 from generator.database.validate import check_database
 
@@ -29,6 +30,7 @@ def asked_for() -> set[str]:
             continue
         for match in ASKED.finditer(path.read_text(encoding="utf-8")):
             found.add(match.group(2) or match.group(4))
+    found |= set(SECTIONS)  # the menu names each section of background pages with the text of that name
     stats = (REPO / "generator/site/stats.py").read_text(encoding="utf-8")
     assert 'r.t(f"stats_{chart_id}")' in stats and 'r.t(f"stats_{chart_id}_col")' in stats
     for chart in re.findall(r'^\s+"(\w+)": Counter\(', stats, flags=re.MULTILINE):  # the charts, by their ids

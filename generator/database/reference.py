@@ -12,7 +12,7 @@ from . import schema, yamlio
 from .fieldtypes import INVALID, Context, Localized, Object, Text
 from .messages import make_problem
 from .model import Contact, Institution, LText, Province, Region, Term
-from .suggest import Options, did_you_mean
+from .suggest import Options, choice_hint, did_you_mean
 from .uikeys import UI_KEYS
 
 PROVINCES_FILE = "provinces.yaml"
@@ -203,7 +203,7 @@ def _load_ui(folder: Path, problems: list[Problem]) -> dict[str, LText]:
         problems.append(make_problem("ui-text-missing", display, root.end.line, 1, key, key=key))
     for key in sorted(root.items.keys() - UI_KEYS):
         guess = did_you_mean(key, missing)  # a misspelt name is also a missing text
-        hint_en, hint_th = (f' Did you mean "{guess}"?', f' หมายถึง "{guess}" หรือไม่') if guess else ("", "")
+        hint_en, hint_th = choice_hint([guess] if guess else [], missing)
         pos = root.key_pos[key]
         problems.append(
             make_problem("ui-text-unused", display, pos.line, pos.column, key, key=key, hint=hint_en, hint_th=hint_th)

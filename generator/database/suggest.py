@@ -33,21 +33,25 @@ def _folded(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join(text.split())).casefold()
 
 
+def _folded_names(options: TSequence[str]) -> dict[str, list[str]]:
+    """Each id's names, folded like what people type (none for a plain list of ids)."""
+    names: TMapping[str, tuple[str, ...]] = getattr(options, "names", {})
+    return {i: [_folded(n) for n in found if n] for i, found in names.items()}
+
+
 def named_choice(value: str, options: TSequence[str]) -> str | None:
     """The id whose name is exactly `value` (case, spacing and Unicode form aside), when only one has it."""
-    names: TMapping[str, tuple[str, ...]] = getattr(options, "names", {})
     wanted = _folded(value)
-    hits = [i for i, found in names.items() if wanted and any(_folded(n) == wanted for n in found if n)]
+    hits = [i for i, found in _folded_names(options).items() if wanted and wanted in found]
     return hits[0] if len(hits) == 1 else None
 
 
 def suggest_choice(value: str, options: TSequence[str]) -> list[str]:
     """The ids someone most likely meant (at most 3): people type names (`เชียงใหม่`, `Ayutthaya`) as often as ids."""
-    names: TMapping[str, tuple[str, ...]] = getattr(options, "names", {})
     wanted = _folded(value)
     if not wanted:
         return []
-    folded = {i: [_folded(n) for n in found if n] for i, found in names.items()}
+    folded = _folded_names(options)
     for test in (
         lambda name: name == wanted,  # a name written out
         lambda name: len(wanted) >= 3 and wanted in name,  # part of one: อยุธยา, Ayutthaya

@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..atomic import not_a_folder
 from ..database.catalog import Catalog
 from ..database.cut import Cut, apply_cut
 from ..database.validate import check_database
@@ -102,8 +103,9 @@ def make_edition(root: Path, out: Path, *, cut: Cut | None, base_url: str = "", 
     """Build the edition into `out` (a zip and, unless zim=False, a ZIM); returns an exit code."""
     start = time.perf_counter()
     out = out.resolve()
-    if out.exists() and not out.is_dir():  # the edition's files go into a folder (other files there are kept)
-        print(f"{out} is a file, not a folder / {out} เป็นไฟล์ ไม่ใช่โฟลเดอร์", file=sys.stderr)
+    refused = not_a_folder(out)  # the edition's files go into a folder (other files there are kept)
+    if refused:
+        print(refused, file=sys.stderr)
         return 2
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".offline-building-", dir=out))

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .. import diagnostics
+from ..atomic import folder_in_use, not_a_folder
 from ..database.catalog import Catalog
 from ..database.cut import CUT_ENV, Cut, apply_cut
 from ..database.docs import json_schema_text
@@ -113,19 +114,14 @@ SITE_TOP = frozenset({"index.html", "404.html", "sitemap.xml", "data", *LANGS})
 
 def output_problem(out: Path) -> str | None:
     """Why a build may not replace `out` (a file, or a folder holding more than a site), in English and Thai."""
-    if not out.exists():
-        return None
     if not out.is_dir():
-        return f"{out} is a file, not a folder / {out} เป็นไฟล์ ไม่ใช่โฟลเดอร์"
-    foreign = sorted(p.name for p in out.iterdir() if p.name not in SITE_TOP | OS_CLUTTER_NAMES | OS_CLUTTER_FOLDERS)
-    if not foreign:
-        return None
-    shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
-    return (
-        f"{out} holds files that a build does not make ({shown}). A build replaces the whole folder, so nothing "
-        "was done: build into a new or empty folder.\n"
-        f"    {out} มีไฟล์อื่นที่ไม่ได้มาจากการสร้างเว็บไซต์ ({shown}) การสร้างเว็บไซต์จะแทนที่ทั้งโฟลเดอร์ "
-        "จึงไม่ได้ทำอะไร กรุณาใช้โฟลเดอร์ใหม่หรือโฟลเดอร์ว่าง"
+        return not_a_folder(out)
+    strangers = sorted(p.name for p in out.iterdir() if p.name not in SITE_TOP | OS_CLUTTER_NAMES | OS_CLUTTER_FOLDERS)
+    return folder_in_use(
+        out,
+        strangers,
+        ("files that a build does not make", "ไฟล์อื่นที่ไม่ได้มาจากการสร้างเว็บไซต์"),
+        ("A build", "การสร้างเว็บไซต์"),
     )
 
 

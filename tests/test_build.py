@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import stat
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 
 from generator.site.build import SITE_TOP, build_site
+from generator.site.search import decode_postings
 
 from .conftest import REPO
 
@@ -386,3 +388,30 @@ def test_pages_filled_from_shells_equal_pages_rendered_by_mkdocs(
     assert different == []
     entries = [p for p in filled if p.startswith(("th/entries/", "en/sheets/"))]
     assert len(entries) > 100
+
+
+def _search_terms(built: Path, lang: str) -> dict[str, list[str]]:
+    """Each word of the language's search index → the entry ids it is found in."""
+    script = (built / lang / "search" / "index.js").read_text("utf-8")
+    index = json.loads(script.removeprefix("window.__tcSearchIndex=").rstrip().removesuffix(";"))
+    urls = [doc[0] for doc in index["docs"]]
+    return {
+        term: [urls[doc].removeprefix("entries/").removesuffix(".html") for doc, _ in decode_postings(postings)]
+        for term, postings in zip(index["terms"].split("\n"), index["postings"], strict=True)
+    }
+
+
+def test_a_province_is_indexed_under_its_other_names(built: Path) -> None:
+    """site_config/provinces.yaml's also_th / also_en: โคราช and Korat find the entries of Nakhon Ratchasima."""
+    th, en = _search_terms(built, "th"), _search_terms(built, "en")
+    assert th["โคราช"] == en["korat"] == ["bag-biogas-digester", "help/get-help"]  # the help page names them
+    assert en["khorat"] == ["bag-biogas-digester"]
+    assert "fish-waste-liquid-fertiliser" in en["suphanburi"]  # "Suphan Buri" run together
+    assert "korat" not in th and "โคราช" not in en  # each language its own names
+
+
+def test_abbreviations_of_labels_are_indexed_whole(built: Path) -> None:
+    """มทร.ล้านนา is indexed as มทร + ล้านนา, not มท + ร: the query "มทร" is one word."""
+    th = _search_terms(built, "th")
+    assert "longan-pitting-machine" in th["มทร"]
+    assert "มท" not in th

@@ -29,6 +29,10 @@ CHOICES = load_reference(REPO / "site_config")[0].choices()
         ("provinces", "จ.เชียงใหม่", "chiang-mai"),  # with the abbreviation for จังหวัด
         ("provinces", "กรุงเทพฯ", "bangkok"),  # close to the name
         ("provinces", "pathumthani", "pathum-thani"),  # a mistyped id, as before
+        ("provinces", "โคราช", "nakhon-ratchasima"),  # another name (site_config/provinces.yaml: also_th)
+        ("provinces", "กทม.", "bangkok"),
+        ("provinces", "Korat", "nakhon-ratchasima"),  # also_en
+        ("provinces", "Lopburi", "lop-buri"),  # the name run together, as signs spell it
         ("institutions", "มทร.ธัญบุรี", "rmutt"),  # the short name
         ("categories", "สมุนไพร", "herbs-health"),  # part of a label
         ("provinces", "นคร", None),  # more than three provinces: no guess

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from generator.database import docs
+from generator.database import docs, geography
+from generator.database.reference import load_reference
 from generator.database.schema import ENTRY_FIELDS, KINDS
 
 from .conftest import REPO
@@ -40,3 +41,28 @@ def test_sample_entries_use_the_schema_modeline() -> None:
     for path in (REPO / "technologies").glob("*/*.yaml"):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../../site_config/schema/entry.schema.json", path
+
+
+def test_provinces_file_is_fresh() -> None:
+    current = (REPO / "site_config" / "provinces.yaml").read_text(encoding="utf-8")
+    assert current == geography.provinces_yaml(), "run `python -m generator geography` and commit the result"
+
+
+def test_no_two_provinces_share_a_name() -> None:
+    """Search and `check` find a province by any of its names (โคราช, Lopburi): each must point at one province."""
+    owners: dict[str, set[str]] = {}
+    for ident, province in load_reference(REPO / "site_config")[0].provinces.items():
+        for lang in ("th", "en"):
+            for name in province.names(lang):
+                owners.setdefault(name.casefold(), set()).add(ident)
+    assert {n: o for n, o in owners.items() if len(o) > 1} == {}
+    assert owners["โคราช"] == {"nakhon-ratchasima"} and owners["lopburi"] == {"lop-buri"}
+
+
+def test_english_names_run_together_as_signs_spell_them() -> None:
+    assert [geography.run_together(n) for n in ("Lop Buri", "Phang-nga", "Nakhon Si Thammarat", "Trat")] == [
+        "Lopburi",
+        "Phangnga",
+        "Nakhonsithammarat",
+        None,
+    ]

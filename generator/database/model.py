@@ -60,6 +60,12 @@ class Province:
     iso: str
     name: LText
     region: str
+    also_th: tuple[str, ...] = ()
+    also_en: tuple[str, ...] = ()
+
+    def names(self, lang: str) -> tuple[str, ...]:
+        """The province's name in `lang`, then the other names people use for it there (โคราช, Lopburi)."""
+        return (self.name.get(lang), *(self.also_th if lang == "th" else self.also_en))
 
 
 @dataclass(frozen=True)

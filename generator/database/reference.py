@@ -40,7 +40,9 @@ class ReferenceData:
             name: Options(terms, {i: (t.label.th, t.label.en) for i, t in terms.items()})
             for name, terms in self.taxonomies.items()
         }
-        result["provinces"] = Options(self.provinces, {i: (p.name.th, p.name.en) for i, p in self.provinces.items()})
+        result["provinces"] = Options(
+            self.provinces, {i: (p.name.th, p.name.en, *p.also_th, *p.also_en) for i, p in self.provinces.items()}
+        )
         result["institutions"] = Options(
             self.institutions,
             {i: (u.name.th, u.name.en, u.short.th, u.short.en) for i, u in self.institutions.items()},
@@ -120,7 +122,13 @@ def load_reference(folder: Path) -> tuple[ReferenceData, list[Problem]]:
                 )
                 continue
             ref.provinces[p["id"]] = Province(
-                p["id"], p["code"], p["iso"], LText(p["th"], p["en"]), region_of[p["code"]]
+                p["id"],
+                p["code"],
+                p["iso"],
+                LText(p["th"], p["en"]),
+                region_of[p["code"]],
+                tuple(p.get("also_th") or ()),
+                tuple(p.get("also_en") or ()),
             )
         by_code = {p.code: p.id for p in ref.provinces.values()}
         for region in regions["regions"]:

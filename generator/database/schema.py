@@ -538,6 +538,8 @@ PROVINCES = Object(
                         ),
                         Field("th", Text(60), "", "", required=True),
                         Field("en", Text(60), "", "", required=True),
+                        Field("also_th", ListOf(Text(40), max_items=8), "Other Thai names", "ชื่ออื่นภาษาไทย"),
+                        Field("also_en", ListOf(Text(40), max_items=8), "Other English names", "ชื่ออื่นภาษาอังกฤษ"),
                     ],
                     where_en="a province",
                     where_th="จังหวัด",

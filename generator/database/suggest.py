@@ -16,7 +16,7 @@ def did_you_mean(value: str, options: TSequence[str]) -> str | None:
 
 
 class Options(list[str]):
-    """The ids a Choice field may take, in file order, with each id's names: Thai, English, then short forms.
+    """The ids a Choice field may take, in file order, with each id's names: Thai, English, then other names.
 
     A list, so that everything reading ids reads it as before; the names only serve suggestions.
     """

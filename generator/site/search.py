@@ -24,11 +24,12 @@ FORMAT_VERSION = 1
 # Weight classes (4 bits): what kind of text a word was found in. Higher ranks first.
 W_TITLE = 15
 W_KEYWORD = 12
-W_LABEL = 8  # category, kind, institution, province names
+W_LABEL = 8  # category, kind, institution, province names (and the other names of a province: โคราช, Lopburi)
 W_SUMMARY = 6
 W_AUDIENCE = 4
 W_BODY = (1, 2, 2, 3)  # by how often the word occurs in the description: 1, 2, 3, 4+ times
 
+_THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
 _VLQ = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 SNIPPET_LENGTH = 160
 KIND_CODES = {"technology": 0, "local-wisdom": 1, "page": 2, "village": 3}
@@ -97,9 +98,10 @@ def dictionary_words(catalog: Catalog) -> set[str]:
         words.update(entry.keywords.th)
     for terms in ref.taxonomies.values():
         words.update(t.label.th for t in terms.values())
-    words.update(p.name.th for p in ref.provinces.values())
+    words.update(name for p in ref.provinces.values() for name in p.names("th"))
     words.update(i.short.th for i in ref.institutions.values())
-    return {w for word in words for w in word.split()}
+    # Thai runs only: the abbreviation of "มทร.ล้านนา" is a word of its own ("มทร", not "มท" + "ร").
+    return {w for word in words for w in _THAI_RUN.findall(word)}
 
 
 class IndexBuilder:
@@ -151,7 +153,7 @@ def _entry_fields(catalog: Catalog, entry: Entry, lang: str) -> list[tuple[int, 
         (W_LABEL, ref.taxonomies["categories"][entry.category].label.get(lang)),
         (W_LABEL, ref.taxonomies["kinds"][entry.kind].label.get(lang)),
         (W_LABEL, f"{inst.short.get(lang)} {inst.name.get(lang)}"),
-        (W_LABEL, " ".join(ref.provinces[p].name.get(lang) for p in catalog.places(entry))),
+        (W_LABEL, " ".join(name for p in catalog.places(entry) for name in ref.provinces[p].names(lang))),
         (W_SUMMARY, entry.summary.get(lang)),
         (W_AUDIENCE, " ".join(ref.taxonomies["audiences"][a].label.get(lang) for a in entry.audiences)),
         (0, entry.description.get(lang)),

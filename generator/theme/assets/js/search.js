@@ -78,6 +78,9 @@
     }
     var pieces = [], at = n;
     while (at > 0) { pieces.unshift((missing[at] ? "\u0000" : "") + run.slice(from[at], at)); at = from[at]; }
+    /* Read as single letters only, a word is no word: the index holds the letters of abbreviations
+       (ม. of มหาวิทยาลัย), and an unknown "รฟท" must find nothing, not every page with ร, ฟ and ท. */
+    if (n > 1 && pieces.every(function (p) { return p.length === 1; })) return ["\u0000" + run];
     return pieces;
   }
 
@@ -101,7 +104,8 @@
     return readings.length ? readings[readings.length - 1] : [];
   }
 
-  /* Vocabulary words that match one query piece, with how well they match. */
+  /* Vocabulary words that match one query piece, with how well they match. A single Thai letter is
+     inside nearly every word, so it matches only itself (the letter of an abbreviation). */
   function matchingTerms(piece) {
     var matches = [], terms = state.terms, latin = !isThai(piece);
     var stem = latin ? piece.replace(/(?:ing|ed|es|s)$/, "") : piece;
@@ -110,7 +114,7 @@
       var term = terms[i];
       if (term === piece) matches.push([i, EXACT]);
       else if (latin && term.lastIndexOf(stem, 0) === 0) matches.push([i, PREFIX]);
-      else if (term.indexOf(piece) >= 0) matches.push([i, CONTAINED]);
+      else if (term.indexOf(piece) >= 0 && (latin || piece.length > 1)) matches.push([i, CONTAINED]);
     }
     return matches;
   }

@@ -360,10 +360,11 @@ def test_a_region_edition_has_the_entries_of_its_provinces(tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
-        (["--province", "chiang-mia"], 'Did you mean "chiang-mai"?'),
-        (["--province", "เชียงใหม่"], 'Did you mean "chiang-mai"?'),  # the Thai name leads to the id
-        (["--province", "Chiang Mai"], 'Did you mean "chiang-mai"?'),
-        (["--region", "nort"], 'Did you mean "north"?'),
+        (["--province", "chiang-mia"], 'Did you mean "chiang-mai" (Chiang Mai)?'),
+        (["--province", "เชียงใหม่"], 'หมายถึง "chiang-mai" (เชียงใหม่) หรือไม่'),  # the Thai name leads to the id
+        (["--province", "Chiang Mai"], 'Did you mean "chiang-mai" (Chiang Mai)?'),
+        (["--province", "โคราช"], 'Did you mean "nakhon-ratchasima" (Nakhon Ratchasima)?'),  # an everyday name
+        (["--region", "nort"], 'Did you mean "north" (North) or "northeast" (North-East)?'),
         (["--region", "atlantis"], "Known ids: central east north northeast south west"),
     ],
 )

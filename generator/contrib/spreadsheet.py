@@ -16,7 +16,6 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
-import difflib
 import io
 import re
 import zipfile
@@ -29,7 +28,7 @@ from ..atomic import create_text, replace_bytes
 from ..database.fieldtypes import Choice, EntryRef, Identifier, Integer, Markdown
 from ..database.load import ENTRIES_DIR, ENTRY_SUFFIX, EntryFile
 from ..database.reference import ReferenceData
-from ..database.suggest import Options
+from ..database.suggest import Options, did_you_mean, guess_hint
 from ..database.validate import check_database
 from ..diagnostics import Problem, Severity
 from .fields import Column, columns, strip_indices
@@ -202,9 +201,7 @@ def map_header(sheet: Sheet, cols: Sequence[Column]) -> tuple[dict[int, Column],
             if col is None:
                 if not strict:
                     return None
-                guess = difflib.get_close_matches(text, keys, n=1, cutoff=0.6)
-                hint = f' Did you mean "{guess[0]}"?' if guess else ""
-                hint_th = f' หมายถึง "{guess[0]}" หรือไม่' if guess else ""
+                hint, hint_th = guess_hint(did_you_mean(text, keys))
                 cell = f"{sheet.where}!{column_letter(index)}1"
                 raise SheetError(
                     f'{cell}: "{text}" is not a column of an entry.{hint} The help sheet of '

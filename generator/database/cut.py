@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from .catalog import Catalog
 from .model import Entry, LText
 from .reference import ReferenceData
-from .suggest import did_you_mean
+from .suggest import Options, choice_hint, suggest_choice
 
 CUT_ENV = "TC_CUT"  # how `build` tells its MkDocs processes about the cut: "province:<id>" or "region:<id>"
 KINDS = ("region", "province")
@@ -60,12 +60,14 @@ def make_cut(reference: ReferenceData, kind: str, value: str) -> Cut:
     known = reference.regions if kind == "region" else reference.provinces
     if value in known:
         return Cut(kind, value)
-    # Readers may type a name instead of the id: accept neither silently, but suggest the id.
-    by_name = {t.name.th: i for i, t in known.items()} | {(t.name.en or "").casefold(): i for i, t in known.items()}
-    guess = by_name.get(value) or by_name.get(value.casefold()) or did_you_mean(value, sorted(known))
+    # Readers may type a name instead of the id (เชียงใหม่, โคราช): accept none silently, but suggest the id.
+    options = (
+        reference.choices()["provinces"]
+        if kind == "province"
+        else Options(known, {i: (r.name.th, r.name.en) for i, r in reference.regions.items()})
+    )
+    hint_en, hint_th = choice_hint(suggest_choice(value, options), options)
     thai = "ภาค" if kind == "region" else "จังหวัด"
-    hint_en = f' Did you mean "{guess}"?' if guess else ""
-    hint_th = f' หมายถึง "{guess}" หรือไม่' if guess else ""
     listing = (
         " ".join(sorted(known)) if kind == "region" else "see site_config/provinces.yaml / ดู site_config/provinces.yaml"
     )

@@ -19,7 +19,7 @@ import regex
 from ..diagnostics import Problem
 from . import urls
 from .messages import make_problem
-from .suggest import choice_hint, did_you_mean, suggest_choice
+from .suggest import choice_hint, did_you_mean, guess_hint, suggest_choice
 from .yamlio import Mapping, Node, Pos, Scalar, Sequence
 
 
@@ -628,8 +628,7 @@ class Object(FieldType):
                     hint, hint_th = f" It belongs only in {kinds} entries.", f" ใช้ได้เฉพาะในรายการประเภท {kinds}"
                 else:
                     guess = did_you_mean(name, allowed)
-                    hint = f' Did you mean "{guess}"?' if guess else ""
-                    hint_th = f' หมายถึง "{guess}" หรือไม่' if guess else ""
+                    hint, hint_th = guess_hint(guess)
                     if guess:
                         guesses.add(guess)
                 ctx.report(

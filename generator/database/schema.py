@@ -28,6 +28,7 @@ from .fieldtypes import (
     Url,
     Year,
 )
+from .suggest import guess_hint
 
 TECHNOLOGY = "technology"
 LOCAL_WISDOM = "local-wisdom"
@@ -188,8 +189,7 @@ def _place_rule(value: dict[str, Any], ctx: Context, path: str) -> None:
             hint = f' There is one in {" and ".join(en for _, en in others)}: check "province".'
             hint_th = f" มีอำเภอนี้ในจังหวัด{' และจังหวัด'.join(th for th, _ in others)} กรุณาตรวจสอบช่อง province"
         else:
-            hint = f' Did you mean "{guess}"?' if guess else ""
-            hint_th = f' หมายถึง "{guess}" หรือไม่' if guess else ""
+            hint, hint_th = guess_hint(guess)
         ctx.report(
             "unknown-district",
             ctx.positions[f"{path}.district"],
@@ -209,8 +209,7 @@ def _place_rule(value: dict[str, Any], ctx: Context, path: str) -> None:
         hint_th = f" มีตำบลนี้ในอำเภอ{' และอำเภอ'.join(d.th for d in elsewhere)} กรุณาตรวจสอบช่อง district"
     else:
         guess = places.suggestion(places.subdistricts(district.code), value["subdistrict"])
-        hint = f' Did you mean "{guess}"?' if guess else ""
-        hint_th = f' หมายถึง "{guess}" หรือไม่' if guess else ""
+        hint, hint_th = guess_hint(guess)
     ctx.report(
         "unknown-subdistrict",
         ctx.positions[f"{path}.subdistrict"],

@@ -68,6 +68,11 @@ def suggest_choice(value: str, options: TSequence[str]) -> list[str]:
     return [guess] if guess else []
 
 
+def guess_hint(guess: str | None) -> tuple[str, str]:
+    """` Did you mean "x"?` in English and Thai for one guess (a field, a column, an entry id); nothing without."""
+    return choice_hint([guess] if guess else [], [])
+
+
 def choice_hint(guesses: TSequence[str], options: TSequence[str]) -> tuple[str, str]:
     """` Did you mean "id" (name)?` (or `… "a" (…) or "b" (…)?`) in English and Thai; nothing without a guess."""
     if not guesses:

@@ -18,7 +18,7 @@ from .content import content_problems
 from .load import EntryFile, Found, LoadedEntry, attach, detach, discover, load_entry
 from .messages import make_problem
 from .reference import ReferenceData, load_reference
-from .suggest import did_you_mean
+from .suggest import did_you_mean, guess_hint
 
 SITE_CONFIG_DIR = "site_config"
 
@@ -92,16 +92,8 @@ def _reference_problems(loaded: list[LoadedEntry], kinds: dict[str, str | None])
                 problems.append(make_problem("self-reference", *where))
             elif use.value not in kinds:
                 candidates = [k for k in known if use.kinds is None or kinds[k] in use.kinds]
-                guess = did_you_mean(use.value, candidates)
-                problems.append(
-                    make_problem(
-                        "unknown-entry",
-                        *where,
-                        value=use.value,
-                        hint=f' Did you mean "{guess}"?' if guess else "",
-                        hint_th=f' หมายถึง "{guess}" หรือไม่' if guess else "",
-                    )
-                )
+                hint, hint_th = guess_hint(did_you_mean(use.value, candidates))
+                problems.append(make_problem("unknown-entry", *where, value=use.value, hint=hint, hint_th=hint_th))
             elif use.kinds is not None and kinds[use.value] is not None and kinds[use.value] not in use.kinds:
                 problems.append(
                     make_problem(

@@ -404,8 +404,9 @@ def _search_terms(built: Path, lang: str) -> dict[str, list[str]]:
 def test_a_province_is_indexed_under_its_other_names(built: Path) -> None:
     """site_config/provinces.yaml's also_th / also_en: โคราช and Korat find the entries of Nakhon Ratchasima."""
     th, en = _search_terms(built, "th"), _search_terms(built, "en")
-    assert th["โคราช"] == en["korat"] == ["bag-biogas-digester", "help/get-help"]  # the help page names them
-    assert en["khorat"] == ["bag-biogas-digester"]
+    # the entry, the province's page, and the help page that gives them as examples
+    assert th["โคราช"] == en["korat"] == ["bag-biogas-digester", "provinces/nakhon-ratchasima", "help/get-help"]
+    assert en["khorat"] == ["bag-biogas-digester", "provinces/nakhon-ratchasima"]
     assert "fish-waste-liquid-fertiliser" in en["suphanburi"]  # "Suphan Buri" run together
     assert "korat" not in th and "โคราช" not in en  # each language its own names
 

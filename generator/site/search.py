@@ -168,8 +168,38 @@ def _entry_fields(catalog: Catalog, entry: Entry, lang: str) -> list[tuple[int, 
     return fields
 
 
+def _listings(catalog: Catalog, lang: str) -> Iterable[tuple[str, str, str, str, list[str]]]:
+    """The listing pages readers look for by name: (path, title, section, snippet, other names) of each province,
+    region, category and institution, so that "เชียงใหม่" or "Korat" also offers the page of all its entries."""
+    ref, ui = catalog.reference, catalog.reference.ui
+
+    def count(n: int) -> str:
+        return ui["entries_count"].get(lang).replace("{count}", str(n))
+
+    for p in ref.provinces.values():
+        clinics = ", ".join(i.short.get(lang) for i in catalog.clinics_serving(p.id))
+        snippet = count(len(catalog.by_province.get(p.id, [])))
+        if clinics:
+            snippet += f" · {ui['clinics_in_province'].get(lang)}: {clinics}"
+        yield f"provinces/{p.id}.md", p.name.get(lang), ui["province"].get(lang), snippet, list(p.names(lang)[1:])
+    for r in ref.regions.values():
+        yield (
+            f"regions/{r.id}.md",
+            r.name.get(lang),
+            ui["regions"].get(lang),
+            count(len(catalog.by_region.get(r.id, []))),
+            [],
+        )
+    for t in ref.taxonomies["categories"].values():
+        n = count(len(catalog.by_category.get(t.id, [])))
+        yield f"categories/{t.id}.md", t.label.get(lang), ui["categories"].get(lang), n, []
+    for i in ref.institutions.values():
+        n = count(len(catalog.by_institution.get(i.id, [])))
+        yield f"institutions/{i.id}.md", i.name.get(lang), ui["institutions"].get(lang), n, [i.short.get(lang)]
+
+
 def build_index(catalog: Catalog, lang: str, content: Iterable[ContentPage], segmenter: Segmenter) -> str:
-    """The search index script of one language: every entry, then the hand-written pages."""
+    """The search index script of one language: every entry, the listing pages, then the hand-written pages."""
     builder = IndexBuilder(segmenter)
     ref = catalog.reference
     for entry in catalog.sorted(catalog.entries.values(), lang):
@@ -181,6 +211,8 @@ def build_index(catalog: Catalog, lang: str, content: Iterable[ContentPage], seg
             entry.summary.get(lang),
             _entry_fields(catalog, entry, lang),
         )
+    for path, title, section, snippet, also in _listings(catalog, lang):
+        builder.add(page_url(path), title, KIND_CODES["page"], section, snippet, [(W_TITLE, " ".join([title, *also]))])
     for page in content:
         builder.add(
             page_url(page.path), page.title, KIND_CODES["page"], "", page.text, [(W_TITLE, page.title), (0, page.text)]

@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from generator.database.content import SECTIONS
 from generator.database.uikeys import UI_KEYS
 from generator.database.validate import check_database
+from generator.uitext import fill, placeholders
 
 from .conftest import REPO, TODAY, make_repo
 
@@ -80,3 +82,41 @@ def test_no_ui_yaml_or_one_of_the_wrong_shape(tmp_path: Path) -> None:
     assert [c[0] for c in _check(repo)] == ["file-unreadable"]
     ui.write_text("- site_name\n- site_description\n", encoding="utf-8")
     assert [c[0] for c in _check(repo)] == ["config-invalid"]
+
+
+@pytest.mark.parametrize(
+    ("values", "said"),
+    [
+        ({"count": 1}, "1 entry in 1 province"),
+        ({"count": 5}, "5 entries in 1 province"),
+        ({"count": "1,234"}, "1,234 entries in 1 province"),  # the stats page passes numbers with separators
+        ({"count": "{count}"}, "{count, plural, one {# entry} other {# entries}} in 1 province"),  # for the browser
+    ],
+)
+def test_english_words_follow_the_number(values: dict[str, object], said: str) -> None:
+    text = "{count, plural, one {# entry} other {# entries}} in {n, plural, one {# province} other {# provinces}}"
+    assert fill(text, n=1, **values) == said
+    assert placeholders(text) == {"count", "n"}
+
+
+def test_braces_that_are_no_placeholder_or_that_differ_between_languages(tmp_path: Path) -> None:
+    """Both would stop the build with a traceback (a KeyError or ValueError from str.format)."""
+    repo = make_repo(tmp_path / "repo")
+    ui = repo / "site_config" / "ui.yaml"
+    text = ui.read_text(encoding="utf-8")
+    days = '  en: "{count, plural, one {# day} other {# days}}"'
+    results = '  en: "{count, plural, one {# result} other {# results}}"'
+    assert days in text and results in text
+    text = text.replace(days, '  en: "{count, plural, one {# day} other {# days}"')  # a brace short
+    text = text.replace(results, '  en: "{n} results"')  # th: says {count}
+    ui.write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    days_line = lines.index('  en: "{count, plural, one {# day} other {# days}"') + 1
+    results_line = lines.index('  en: "{n} results"') + 1
+    assert sorted(_check(repo)) == [
+        ("ui-text-braces", "error", "days.en", days_line, 7),
+        ("ui-text-placeholders", "error", "search_count.en", results_line, 7),
+    ]
+    _, _, problems = check_database(repo, today=TODAY)
+    differ = next(p for p in problems if p.code == "ui-text-placeholders")
+    assert "th: has {count}, en: has {n}" in differ.message_en

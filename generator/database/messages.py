@@ -445,6 +445,21 @@ MESSAGES: dict[str, tuple[Severity, str, str]] = {
         '"{key}" is not a text the site uses.{hint} Correct its name, or remove it.',
         '"{key}" ไม่ใช่ข้อความที่เว็บไซต์ใช้{hint_th} กรุณาแก้ชื่อให้ถูกต้อง หรือลบออก',
     ),
+    "ui-text-braces": (
+        E,
+        'The {lang} text of "{key}" has braces that are not a placeholder. Write {{name}} where the site fills in a '
+        'number or a name, or "{{count, plural, one {{# entry}} other {{# entries}}}}" for words that depend on a '
+        "number.",
+        'ข้อความ{lang_th}ของ "{key}" มีวงเล็บปีกกาที่ไม่ใช่ช่องเติมค่า เขียน {{name}} ตรงที่เว็บไซต์เติมตัวเลขหรือชื่อ '
+        'หรือ "{{count, plural, one {{# entry}} other {{# entries}}}}" สำหรับคำที่เปลี่ยนตามจำนวน',
+    ),
+    "ui-text-placeholders": (
+        E,
+        'The th: and en: texts of "{key}" must fill in the same things: th: has {th_names}, en: has {en_names}. '
+        "Copy the {{…}} parts of one into the other.",
+        'ข้อความ th: และ en: ของ "{key}" ต้องมีช่องเติมค่าเหมือนกัน th: มี {th_names} แต่ en: มี {en_names} '
+        "กรุณาคัดลอกส่วน {{…}} ให้ตรงกัน",
+    ),
     # --- external links (python -m generator links; needs the network, never part of the build) ---
     "link-broken": (
         W,

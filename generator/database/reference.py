@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Problem
+from ..uitext import placeholders
 from . import schema, yamlio
 from .fieldtypes import INVALID, Context, Localized, Object, Text
 from .messages import make_problem
 from .model import Contact, Institution, LText, Province, Region, Term
-from .suggest import Options, choice_hint, did_you_mean
+from .suggest import Options, did_you_mean, guess_hint
 from .uikeys import UI_KEYS
 
 PROVINCES_FILE = "provinces.yaml"
@@ -48,6 +49,47 @@ class ReferenceData:
             {i: (u.name.th, u.name.en, u.short.th, u.short.en) for i, u in self.institutions.items()},
         )
         return result
+
+
+def _placeholder_problems(display: str, key: str, node: yamlio.Node, value: dict[str, str]) -> list[Problem]:
+    """A text whose braces do not parse, or whose two languages fill in different things, would stop the build."""
+    assert isinstance(node, yamlio.Mapping)  # UI_STRING accepted it
+    found = {lang: placeholders(value[lang]) for lang in ("th", "en")}
+    for lang, names in found.items():
+        if names is None:
+            pos = node.items[lang].start
+            lang_th = "ภาษาไทย" if lang == "th" else "ภาษาอังกฤษ"
+            return [
+                make_problem(
+                    "ui-text-braces",
+                    display,
+                    pos.line,
+                    pos.column,
+                    f"{key}.{lang}",
+                    key=key,
+                    lang=lang,
+                    lang_th=lang_th,
+                )
+            ]
+    if found["th"] != found["en"]:
+        pos = node.items["en"].start
+
+        def shown(names: set[str] | None) -> str:
+            return ", ".join(f"{{{n}}}" for n in sorted(names or ())) or "—"
+
+        return [
+            make_problem(
+                "ui-text-placeholders",
+                display,
+                pos.line,
+                pos.column,
+                f"{key}.en",
+                key=key,
+                th_names=shown(found["th"]),
+                en_names=shown(found["en"]),
+            )
+        ]
+    return []
 
 
 def _config_problem(path: str, pos: yamlio.Pos, field_path: str, en: str, th: str) -> Problem:
@@ -205,13 +247,14 @@ def _load_ui(folder: Path, problems: list[Problem]) -> dict[str, LText]:
         value = UI_STRING.check(node, ctx, key)
         if value is not INVALID:
             result[key] = LText(value["th"], value["en"])
+            problems.extend(_placeholder_problems(display, key, node, value))
     problems.extend(ctx.problems)
     missing = sorted(UI_KEYS - root.items.keys())
     for key in missing:  # at the end of the file, where a text is added
         problems.append(make_problem("ui-text-missing", display, root.end.line, 1, key, key=key))
     for key in sorted(root.items.keys() - UI_KEYS):
         guess = did_you_mean(key, missing)  # a misspelt name is also a missing text
-        hint_en, hint_th = choice_hint([guess] if guess else [], missing)
+        hint_en, hint_th = guess_hint(guess)
         pos = root.key_pos[key]
         problems.append(
             make_problem("ui-text-unused", display, pos.line, pos.column, key, key=key, hint=hint_en, hint_th=hint_th)

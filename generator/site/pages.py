@@ -22,6 +22,7 @@ from ..database.catalog import Catalog
 from ..database.model import Entry, Institution, LText
 from ..exports import CSV_COLUMNS, LICENCE
 from ..thai import collation_key, format_date
+from ..uitext import fill
 from .browse import facets as browse_facets
 from .imagesize import image_size
 from .markdown import render_markdown
@@ -142,8 +143,7 @@ class PageRenderer:
     # --- helpers exposed to templates ---
     def t(self, key: str, **values: Any) -> str:
         """A UI string in this language, with `{placeholders}` filled."""
-        text = self.ref.ui[key].get(self.lang)
-        return text.format(**values) if values else text
+        return fill(self.ref.ui[key].get(self.lang), **values)
 
     def tx(self, text: LText | None) -> tuple[str, str | None]:
         """Text in this language, and the `lang` attribute to set when it fell back to Thai."""

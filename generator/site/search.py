@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..database.catalog import Catalog
 from ..database.model import Entry
 from ..thai import Segmenter
+from ..uitext import fill
 from .pages import page_url
 
 INDEX_PATH = "search/index.js"
@@ -174,7 +175,7 @@ def _listings(catalog: Catalog, lang: str) -> Iterable[tuple[str, str, str, str,
     ref, ui = catalog.reference, catalog.reference.ui
 
     def count(n: int) -> str:
-        return ui["entries_count"].get(lang).replace("{count}", str(n))
+        return fill(ui["entries_count"].get(lang), count=n)
 
     for p in ref.provinces.values():
         clinics = ", ".join(i.short.get(lang) for i in catalog.clinics_serving(p.id))

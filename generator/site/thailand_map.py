@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from ..database.reference import ReferenceData
 from ..thai import collation_key
+from ..uitext import fill
 
 MAP_FILE = Path(__file__).parent / "mapdata" / "thailand.json"
 BUCKETS = 4  # shades for provinces with entries; a fifth, lightest shade means none
@@ -214,9 +215,9 @@ def render_map(
         shade = bucket_of(count, scale)
         name = province.name.get(lang)
         in_villages = (villages or {}).get(province.id, 0)
-        said = f"{name}: {ui['entries_count'].get(lang).format(count=count)}"
+        said = f"{name}: {fill(ui['entries_count'].get(lang), count=count)}"
         if in_villages:
-            said += f" ({ui['map_villages'].get(lang).format(count=in_villages)})"
+            said += f" ({fill(ui['map_villages'].get(lang), count=in_villages)})"
         label = escape(said)
         href = escape(link(f"provinces/{province.id}.md"))
         parts.append(

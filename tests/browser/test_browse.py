@@ -132,3 +132,17 @@ def test_with_no_filter_every_entry_is_listed_in_title_order(open_page: Opener, 
         page.click("[data-tc-browse] [data-more]")
         assert _result_ids(page, base) == everything[:120]
     assert not page.locator(".tc-browse__groups").is_visible()
+
+
+def test_english_counts_say_entry_for_one(open_page: Opener, catalog: Any) -> None:
+    """ui.yaml's "{count, plural, one {# entry} other {# entries}}", chosen in the browser as the filters change."""
+    pairs: dict[tuple[str, str], int] = {}
+    for e in catalog.entries.values():
+        for region in {_region_of(catalog, p) for p in catalog.places(e)}:
+            pairs[(e.category, region)] = pairs.get((e.category, region), 0) + 1
+    category, region = min(k for k, n in pairs.items() if n == 1)
+    page = open_page("en/browse.html").page
+    assert _status(page) == f"{len(catalog.entries)} entries"
+    _check(page, "category", category)
+    _check(page, "region", region)
+    assert _status(page) == "1 entry"

@@ -130,6 +130,15 @@ def test_nothing_found_says_so(open_page: Any) -> None:
     assert visit.page.locator("#tc-search-page-panel .tc-result").count() == 0
 
 
+@pytest.mark.parametrize(("query", "said"), [("histamine", "1 result"), ("durian", "2 results")])
+def test_english_says_result_for_one(open_page: Any, query: str, said: str) -> None:
+    visit = open_page(f"en/search.html?q={query}")
+    status = visit.page.locator("#tc-search-page-panel [data-status]")
+    visit.page.wait_for_function("() => document.querySelector('#tc-search-page-panel [data-status]').textContent")
+    assert status.inner_text() == said
+    assert visit.page.locator("#tc-search-page-panel .tc-result").count() == int(said.split()[0])
+
+
 def test_titles_and_keywords_rank_above_body_text(open_page: Any, catalog: Any) -> None:
     visit = open_page("th/index.html")
     _load_index(visit)

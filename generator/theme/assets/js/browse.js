@@ -19,6 +19,13 @@
   var PAGE = 60;
   var shown = PAGE;
 
+  /* "{count, plural, one {# entry} other {# entries}}" → "1 entry", "5 entries" (as generator/uitext.py). */
+  function fillCount(text, n) {
+    return text.replace(/\{count, plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g, function (m, one, other) {
+      return (n === 1 ? one : other).replace(/#/g, String(n));
+    }).replace(/\{count\}/g, String(n));
+  }
+
   var data = window.TC_BROWSE;
   if (!data) return;  // the data file is missing: the no-JavaScript list stays
   var base = root.getAttribute("data-base");
@@ -87,7 +94,7 @@
     }
     if (resetPaging) shown = PAGE;
     updateCounts(chosen);
-    status.textContent = status.getAttribute("data-template").replace("{count}", String(found.length));
+    status.textContent = fillCount(status.getAttribute("data-template"), found.length);
     groups.hidden = true;  // the no-JavaScript list gives way to the filtered one
     results.hidden = false;
     more.hidden = found.length <= shown;

@@ -20,6 +20,13 @@
       .replace(/\u0e4d\u0e32/g, "\u0e33").replace(/\u0e40\u0e40/g, "\u0e41").toLowerCase();
   }
 
+  /* A site text with its number: "{count, plural, one {# result} other {# results}}" as generator/uitext.py. */
+  function fillCount(text, n) {
+    return text.replace(/\{count, plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g, function (m, one, other) {
+      return (n === 1 ? one : other).replace(/#/g, String(n));
+    }).replace(/\{count\}/g, String(n));
+  }
+
   function isThai(run) { return run.charCodeAt(0) >= 0x0e00 && run.charCodeAt(0) <= 0x0e7f; }
 
   function loadIndex(form) {
@@ -216,7 +223,7 @@
         var found = search(query);
         render(list, found, limit, base, labels);
         var n = found.results.length;
-        status.textContent = n === 0 ? form.getAttribute("data-none") : form.getAttribute("data-count").replace("{count}", String(n));
+        status.textContent = n === 0 ? form.getAttribute("data-none") : fillCount(form.getAttribute("data-count"), n);
         if (more) {
           more.hidden = n <= limit;
           more.href = form.action + "?q=" + encodeURIComponent(query);
@@ -239,6 +246,6 @@
     }
   }
 
-  window.tcSearch = { normalize: normalize, queryPieces: queryPieces, search: search, load: loadIndex };
+  window.tcSearch = { normalize: normalize, queryPieces: queryPieces, search: search, load: loadIndex, fillCount: fillCount };
   document.querySelectorAll("form[data-tc-search]").forEach(setup);
 })();

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from generator.database.content import SECTIONS
-from generator.database.uikeys import UI_KEYS
+from generator.database.uikeys import FILLED_IN, UI_KEYS
 from generator.database.validate import check_database
 from generator.uitext import fill, placeholders
 
@@ -108,15 +108,22 @@ def test_braces_that_are_no_placeholder_or_that_differ_between_languages(tmp_pat
     results = '  en: "{count, plural, one {# result} other {# results}}"'
     assert days in text and results in text
     text = text.replace(days, '  en: "{count, plural, one {# day} other {# days}"')  # a brace short
-    text = text.replace(results, '  en: "{n} results"')  # th: says {count}
+    text = text.replace(results, '  en: "{n} results"')  # the site gives {count}
+    text = text.replace('  th: "{count} วัน"', '  th: "{cout} วัน"')
     ui.write_text(text, encoding="utf-8")
     lines = text.split("\n")
     days_line = lines.index('  en: "{count, plural, one {# day} other {# days}"') + 1
     results_line = lines.index('  en: "{n} results"') + 1
     assert sorted(_check(repo)) == [
         ("ui-text-braces", "error", "days.en", days_line, 7),
+        ("ui-text-placeholders", "error", "days.th", days_line - 1, 7),
         ("ui-text-placeholders", "error", "search_count.en", results_line, 7),
     ]
     _, _, problems = check_database(repo, today=TODAY)
-    differ = next(p for p in problems if p.code == "ui-text-placeholders")
-    assert "th: has {count}, en: has {n}" in differ.message_en
+    differ = next(p for p in problems if p.field == "search_count.en")
+    assert 'The en text of "search_count" fills in {n}, but the site gives it {count}.' in differ.message_en
+    assert "มีช่องเติมค่า {n} แต่เว็บไซต์เติมให้ {count}" in differ.message_th
+
+
+def test_the_values_filled_in_are_texts_of_the_site() -> None:
+    assert FILLED_IN.keys() <= UI_KEYS

@@ -455,10 +455,9 @@ MESSAGES: dict[str, tuple[Severity, str, str]] = {
     ),
     "ui-text-placeholders": (
         E,
-        'The th: and en: texts of "{key}" must fill in the same things: th: has {th_names}, en: has {en_names}. '
-        "Copy the {{…}} parts of one into the other.",
-        'ข้อความ th: และ en: ของ "{key}" ต้องมีช่องเติมค่าเหมือนกัน th: มี {th_names} แต่ en: มี {en_names} '
-        "กรุณาคัดลอกส่วน {{…}} ให้ตรงกัน",
+        'The {lang} text of "{key}" fills in {found}, but the site gives it {given}. Use exactly those, each in '
+        "braces, as the text in the other language does.",
+        'ข้อความ{lang_th}ของ "{key}" มีช่องเติมค่า {found} แต่เว็บไซต์เติมให้ {given} กรุณาใช้ให้ตรงกันทุกช่อง เหมือนข้อความอีกภาษา',
     ),
     # --- external links (python -m generator links; needs the network, never part of the build) ---
     "link-broken": (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from .fieldtypes import INVALID, Context, Localized, Object, Text
 from .messages import make_problem
 from .model import Contact, Institution, LText, Province, Region, Term
 from .suggest import Options, did_you_mean, guess_hint
-from .uikeys import UI_KEYS
+from .uikeys import FILLED_IN, UI_KEYS
 
 PROVINCES_FILE = "provinces.yaml"
 REGIONS_FILE = "regions.yaml"
@@ -52,44 +53,37 @@ class ReferenceData:
 
 
 def _placeholder_problems(display: str, key: str, node: yamlio.Node, value: dict[str, str]) -> list[Problem]:
-    """A text whose braces do not parse, or whose two languages fill in different things, would stop the build."""
+    """Braces that are no placeholder, or values the site does not give (or one it gives left out), in one text."""
     assert isinstance(node, yamlio.Mapping)  # UI_STRING accepted it
-    found = {lang: placeholders(value[lang]) for lang in ("th", "en")}
-    for lang, names in found.items():
-        if names is None:
-            pos = node.items[lang].start
-            lang_th = "ภาษาไทย" if lang == "th" else "ภาษาอังกฤษ"
-            return [
-                make_problem(
-                    "ui-text-braces",
-                    display,
-                    pos.line,
-                    pos.column,
-                    f"{key}.{lang}",
-                    key=key,
-                    lang=lang,
-                    lang_th=lang_th,
-                )
-            ]
-    if found["th"] != found["en"]:
-        pos = node.items["en"].start
-
-        def shown(names: set[str] | None) -> str:
-            return ", ".join(f"{{{n}}}" for n in sorted(names or ())) or "—"
-
-        return [
+    expected = FILLED_IN.get(key, frozenset())
+    problems: list[Problem] = []
+    for lang in ("th", "en"):
+        names = placeholders(value[lang])
+        if names is not None and names == set(expected):
+            continue
+        pos = node.items[lang].start
+        lang_th = "ภาษาไทย" if lang == "th" else "ภาษาอังกฤษ"
+        code = "ui-text-braces" if names is None else "ui-text-placeholders"
+        found, given = _shown(names or ()), _shown(expected)
+        problems.append(
             make_problem(
-                "ui-text-placeholders",
+                code,
                 display,
                 pos.line,
                 pos.column,
-                f"{key}.en",
+                f"{key}.{lang}",
                 key=key,
-                th_names=shown(found["th"]),
-                en_names=shown(found["en"]),
+                lang=lang,
+                lang_th=lang_th,
+                found=found,
+                given=given,
             )
-        ]
-    return []
+        )
+    return problems
+
+
+def _shown(names: Iterable[str]) -> str:
+    return " ".join(f"{{{n}}}" for n in sorted(names)) or "—"
 
 
 def _config_problem(path: str, pos: yamlio.Pos, field_path: str, en: str, th: str) -> Problem:

@@ -180,3 +180,21 @@ UI_KEYS = frozenset(
         "year_started",
     }
 )
+
+# The values the site fills into a text ({count} …): a text must use exactly these, in both languages, or the build
+# would stop on a name it does not give (or print braces).
+FILLED_IN: dict[str, frozenset[str]] = {
+    "cost_from": frozenset({"value"}),
+    "cost_range": frozenset({"high", "low"}),
+    "cost_single": frozenset({"value"}),
+    "cost_up_to": frozenset({"value"}),
+    "days": frozenset({"count"}),
+    "entries_count": frozenset({"count"}),
+    "find_help_see_all": frozenset({"count"}),
+    "map_villages": frozenset({"count"}),
+    "moo": frozenset({"number"}),
+    "page_number": frozenset({"number"}),
+    "search_count": frozenset({"count"}),
+    "stats_chart_desc": frozenset({"bars", "count", "top"}),
+    "stats_total": frozenset({"count", "institutions", "provinces", "technologies", "wisdom"}),
+}

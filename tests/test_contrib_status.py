@@ -159,7 +159,7 @@ def test_maintainers_page_in_both_languages(history: Path, monkeypatch: pytest.M
     th, en = pages["th"]["maintainers.md"].html, pages["en"]["maintainers.md"].html
     assert "<h1>สำหรับผู้ดูแลข้อมูล</h1>" in th and "<h1>For maintainers</h1>" in en
     assert "as of 1 November 2026" in en and "1 พฤศจิกายน 2569" in th  # Buddhist Era on the Thai page
-    assert "1 entries last reviewed before 1 November 2024." in en
+    assert "1 entry last reviewed before 1 November 2024." in en
     # the overview counts per institution and links to the institution's own page, which lists the entries
     row = re.search(r"<tr>\s*<th scope=\"row\"><a href=\"maintainers/rmutt.html\">.*?</tr>", en, re.DOTALL)
     assert row is not None
@@ -167,7 +167,7 @@ def test_maintainers_page_in_both_languages(history: Path, monkeypatch: pytest.M
     assert cells == ["2", "1", "1", "1"]  # entries, not reviewed in two years, without English, English older
     assert "entries/indigo-sample.html" not in en  # the overview stays small: entries are on the institution pages
     rmutt = pages["en"]["maintainers/rmutt.md"].html
-    assert "1 entries last reviewed before 1 November 2024." in rmutt
+    assert "1 entry last reviewed before 1 November 2024." in rmutt
     assert '<a href="../entries/indigo-sample.html">' in rmutt and "<code>indigo-sample</code>" in rmutt
     assert "summary: Thai changed 1 March 2025, English changed 10 January 2025" in rmutt
     assert "description: Thai changed not yet committed, English changed 10 January 2025" in rmutt

@@ -30,7 +30,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "stale": ("ไม่ได้ตรวจทานเกินสองปี", "Not reviewed for more than two years"),
     "stale_none": ("ทุกรายการได้รับการตรวจทานภายในสองปี", "Every entry was reviewed within two years."),
-    "stale_count": ("{count} รายการ ตรวจทานครั้งล่าสุดก่อน {date}", "{count} entries last reviewed before {date}."),
+    "stale_count": (
+        "{count} รายการ ตรวจทานครั้งล่าสุดก่อน {date}",
+        "{count, plural, one {# entry} other {# entries}} last reviewed before {date}.",
+    ),
     "entry": ("รายการ", "Entry"),
     "institution": ("หน่วยงาน", "Institution"),
     "reviewed": ("ตรวจทานล่าสุด", "Last reviewed"),

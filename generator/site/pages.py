@@ -125,6 +125,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=False,
     )
     env.filters["thousands"] = lambda n: f"{n:,}"
+    env.globals["fill"] = fill  # texts with {placeholders} and plurals (generator/uitext.py)
     return env
 
 

@@ -124,6 +124,7 @@ UI_KEYS = frozenset(
         "search_label",
         "search_more",
         "search_none",
+        "search_none_next",
         "search_page_kind",
         "search_placeholder",
         "search_title",

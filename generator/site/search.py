@@ -184,13 +184,8 @@ def _listings(catalog: Catalog, lang: str) -> Iterable[tuple[str, str, str, str,
             snippet += f" · {ui['clinics_in_province'].get(lang)}: {clinics}"
         yield f"provinces/{p.id}.md", p.name.get(lang), ui["province"].get(lang), snippet, list(p.names(lang)[1:])
     for r in ref.regions.values():
-        yield (
-            f"regions/{r.id}.md",
-            r.name.get(lang),
-            ui["regions"].get(lang),
-            count(len(catalog.by_region.get(r.id, []))),
-            [],
-        )
+        n = count(len(catalog.by_region.get(r.id, [])))
+        yield f"regions/{r.id}.md", r.name.get(lang), ui["regions"].get(lang), n, []
     for t in ref.taxonomies["categories"].values():
         n = count(len(catalog.by_category.get(t.id, [])))
         yield f"categories/{t.id}.md", t.label.get(lang), ui["categories"].get(lang), n, []

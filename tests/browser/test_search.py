@@ -128,6 +128,30 @@ def test_nothing_found_says_so(open_page: Any) -> None:
     visit.page.wait_for_function("() => document.querySelector('#tc-search-page-panel [data-status]').textContent")
     assert status.inner_text() == "ไม่พบรายการที่ตรงกับคำค้น"
     assert visit.page.locator("#tc-search-page-panel .tc-result").count() == 0
+    # and where to go next: browsing, or a clinic near the reader
+    nxt = visit.page.locator("#tc-search-page-panel [data-none-next]")
+    assert nxt.is_visible() and nxt.inner_text().startswith("ลองใช้คำที่สั้นลงหรือคำอื่น")
+    assert [a.get_attribute("href") for a in nxt.locator("a").all()] == ["browse.html", "find-help.html"]
+
+
+def test_the_header_box_offers_next_steps_only_when_nothing_is_found(open_page: Any) -> None:
+    visit = open_page("en/entries/community-rice-mill.html")
+    box, panel = visit.page.locator("#tc-search-input"), visit.page.locator("#tc-search-panel")
+    nxt = panel.locator("[data-none-next]")
+    box.click()
+    box.press_sequentially("xylophone", delay=20)
+    nxt.wait_for(state="visible", timeout=5000)
+    assert panel.locator("[data-status]").inner_text() == "No matching entries."
+    with visit.page.expect_navigation(wait_until="load"):
+        nxt.locator("a", has_text="Find help in my province").click()
+    assert visit.page.url.endswith("/en/find-help.html")
+    visit.page.go_back(wait_until="load")
+    box = visit.page.locator("#tc-search-input")
+    box.fill("")
+    box.press_sequentially("durian", delay=20)
+    visit.page.locator("#tc-search-panel .tc-result").first.wait_for(timeout=5000)
+    assert not visit.page.locator("#tc-search-panel [data-none-next]").is_visible()
+    assert visit.console_errors == [] and visit.page_errors == []
 
 
 @pytest.mark.parametrize(("query", "said"), [("histamine", "1 result"), ("durian", "2 results")])

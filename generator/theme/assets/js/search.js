@@ -210,6 +210,7 @@
     var list = panel.querySelector("ol");
     var status = panel.querySelector("[data-status]");
     var more = panel.querySelector("[data-more]");
+    var next = panel.querySelector("[data-none-next]");  /* where to go when nothing is found */
     var base = form.getAttribute("data-base");
     var labels = [form.getAttribute("data-kind-0"), form.getAttribute("data-kind-1"), form.getAttribute("data-kind-2"), form.getAttribute("data-kind-3")];
     var limit = Number(form.getAttribute("data-limit") || "8");
@@ -217,13 +218,14 @@
 
     function run() {
       var query = input.value.trim();
-      if (!query) { panel.hidden = form.hasAttribute("data-inline") ? true : panel.hidden; list.textContent = ""; status.textContent = ""; if (more) more.hidden = true; return; }
+      if (!query) { panel.hidden = form.hasAttribute("data-inline") ? true : panel.hidden; list.textContent = ""; status.textContent = ""; if (more) more.hidden = true; next.hidden = true; return; }
       loadIndex(form).then(function () {
         if (input.value.trim() !== query) return;
         var found = search(query);
         render(list, found, limit, base, labels);
         var n = found.results.length;
         status.textContent = n === 0 ? form.getAttribute("data-none") : fillCount(form.getAttribute("data-count"), n);
+        next.hidden = n !== 0;
         if (more) {
           more.hidden = n <= limit;
           more.href = form.action + "?q=" + encodeURIComponent(query);

@@ -66,3 +66,13 @@ def test_english_names_run_together_as_signs_spell_them() -> None:
         "Nakhonsithammarat",
         None,
     ]
+
+
+def test_editors_show_the_name_beside_each_id() -> None:
+    """VS Code's YAML extension shows enumDescriptions in completion: staff pick chiang-mai by seeing เชียงใหม่."""
+    schema = json.loads((REPO / docs.JSON_SCHEMA_PATH).read_text(encoding="utf-8"))
+    provinces = schema["properties"]["provinces"]["items"]
+    described = dict(zip(provinces["enum"], provinces["enumDescriptions"], strict=True))
+    assert described["chiang-mai"] == "เชียงใหม่ · Chiang Mai"
+    institution = schema["properties"]["institution"]
+    assert len(institution["enumDescriptions"]) == len(institution["enum"])

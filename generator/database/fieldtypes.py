@@ -292,7 +292,12 @@ class Choice(FieldType):
         return node.value
 
     def json_schema(self, choices: TMapping[str, TSequence[str]]) -> dict[str, Any]:
-        return {"type": "string", "enum": list(choices.get(self.source, ()))}
+        ids = list(choices.get(self.source, ()))
+        names: TMapping[str, TSequence[str]] = getattr(choices.get(self.source), "names", {})
+        schema: dict[str, Any] = {"type": "string", "enum": ids}
+        if names:  # shown beside each id by editors' completion (VS Code's YAML extension): which id is เชียงใหม่
+            schema["enumDescriptions"] = [" · ".join(dict.fromkeys(n for n in names[i][:2] if n)) for i in ids]
+        return schema
 
 
 class ListOf(FieldType):

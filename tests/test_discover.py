@@ -78,7 +78,8 @@ def test_map_markup_links_every_province_with_its_count(catalog: Any) -> None:
             pid = href.removeprefix("../provinces/").removesuffix(".html")
             name = catalog.reference.provinces[pid].name.get(lang)
             n = counts.get(pid, 0)
-            assert label == (f"{name}: {n} รายการ" if lang == "th" else f"{name}: {n} entries")
+            english = f"{n} entry" if n == 1 else f"{n} entries"
+            assert label == (f"{name}: {n} รายการ" if lang == "th" else f"{name}: {english}")
             assert int(shade) == bucket_of(n, result.legend)
         assert svg.count("<title") == 78  # the map's own title and one per province
         assert sorted(r.id for r in result.rows) == sorted(catalog.reference.provinces)

@@ -132,14 +132,14 @@ def test_map_speaks_the_page_language(open_page: Opener, catalog: Any, lang: str
         "as => as.map(a => [a.dataset.province, a.getAttribute('aria-label'), a.getAttribute('href')])"
     )
     assert len(links) == 77
-    word = "รายการ" if lang == "th" else "entries"
     for pid, label, href in links:
         name = catalog.reference.provinces[pid].name.get(lang)
         here = catalog.by_province.get(pid, [])
-        expected = f"{name}: {len(here)} {word}"
-        villages = sum(1 for e in here if e.village)
+        n, villages = len(here), sum(1 for e in here if e.village)
+        expected = f"{name}: {n} รายการ" if lang == "th" else f"{name}: {n} {'entry' if n == 1 else 'entries'}"
         if villages:
-            expected += f" (หมู่บ้าน วท. {villages} แห่ง)" if lang == "th" else f" ({villages} S&T villages)"
+            plural = "village" if villages == 1 else "villages"
+            expected += f" (หมู่บ้าน วท. {villages} แห่ง)" if lang == "th" else f" ({villages} S&T {plural})"
         assert label == expected
         assert href == f"provinces/{pid}.html"
     # Playwright resolves accessible names as assistive technology does.

@@ -62,8 +62,12 @@ def _search(visit: Visit, query: str, entry: str) -> list[str]:
         arg=entry,
         timeout=10_000,
     )
-    links = visit.page.locator("#tc-search-panel a.tc-result__title")
-    return [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
+    # read in one go: a search for the whole query may still redraw the list after a shorter one found the entry
+    return list(
+        visit.page.locator("#tc-search-panel a.tc-result__title").evaluate_all(
+            "as => as.map(a => a.getAttribute('href'))"
+        )
+    )
 
 
 def test_start_page_leads_into_both_languages(offline: Opener, edition_base: str) -> None:

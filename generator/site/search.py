@@ -160,7 +160,12 @@ def _entry_fields(catalog: Catalog, entry: Entry, lang: str) -> list[tuple[int, 
         (0, entry.description.get(lang)),
     ]
     if entry.community:
-        fields.append((W_LABEL, entry.community.name.get(lang)))
+        c = entry.community
+        where = (name for name in (c.village, c.subdistrict, c.district) if name)
+        fields.append((W_LABEL, " ".join([c.name.get(lang), *where])))
+    if entry.village:  # the official names of the village's subdistrict and district: สันกำแพง, San Kamphaeng
+        p = entry.village.place
+        fields.append((W_LABEL, f"{p.village.get(lang)} {p.subdistrict.get(lang)} {p.district.get(lang)}"))
     # The other language's title and keywords, weighted low: Thai readers type "QR" or "GMP", and
     # English readers sometimes paste a Thai name.
     other = "en" if lang == "th" else "th"

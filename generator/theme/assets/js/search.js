@@ -13,6 +13,10 @@
   var ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g;
   var RUNS = /[\u0e00-\u0e7f]+|[0-9a-z]+(?:[.'][0-9a-z]+)*/g;
   var EXACT = 1.0, CONTAINED = 0.6, PREFIX = 0.8;
+  /* Words people put before a place name (จ.เชียงใหม่, อำเภอสันกำแพง, ม.เชียงใหม่, Chiang Mai province): the
+     name is what is indexed, so they are left out of a query that has anything else. */
+  var PLACE_WORDS = ["จ", "จังหวัด", "อ", "อำเภอ", "ต", "ตำบล", "ม", "มหาวิทยาลัย",
+    "province", "district", "subdistrict", "changwat", "amphoe", "tambon"];
   var state = { index: null, loading: null, vocab: null, decoded: {} };
 
   function normalize(text) {
@@ -100,6 +104,8 @@
         if (isThai(run)) pieces.push.apply(pieces, splitThai(run, exactOnly)); else pieces.push(run);
       });
       pieces = pieces.filter(function (p, i) { return pieces.indexOf(p) === i; });
+      var named = pieces.filter(function (p) { return PLACE_WORDS.indexOf(p.replace("\u0000", "")) < 0; });
+      if (named.length) pieces = named;
       var key = pieces.join("|");
       if (pieces.length && !readings.some(function (r) { return r.join("|") === key; })) readings.push(pieces);
     });

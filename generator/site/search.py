@@ -18,6 +18,7 @@ from ..database.model import Entry
 from ..thai import Segmenter
 from ..uitext import fill
 from .pages import page_url
+from .spelling import RULES, fold
 
 INDEX_PATH = "search/index.js"
 FORMAT_VERSION = 1
@@ -120,7 +121,7 @@ class IndexBuilder:
         weights: dict[str, int] = {}
         body_counts: dict[str, int] = defaultdict(int)
         for weight, text in fields:
-            for word in self.segmenter.words(text):
+            for word in map(fold, self.segmenter.words(text)):
                 if weight == 0:
                     body_counts[word] += 1
                 elif weights.get(word, 0) < weight:
@@ -140,6 +141,7 @@ class IndexBuilder:
             "docs": self.docs,
             "terms": "\n".join(terms),
             "postings": [encode_postings(sorted(self.postings[t].items())) for t in terms],
+            "fold": [list(rule) for rule in RULES],  # English spellings, folded in the browser as here
         }
         body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         return f"window.__tcSearchIndex={body};\n"

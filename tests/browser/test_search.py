@@ -8,6 +8,10 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.site.spelling import fold
+
+from ..test_spelling import KEPT, SAME
+
 pytestmark = pytest.mark.browser
 
 QUERIES = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "search_queries.yaml").read_text("utf-8"))[
@@ -177,3 +181,15 @@ def test_titles_and_keywords_rank_above_body_text(open_page: Any, catalog: Any) 
         # every entry with the word in its title or keywords comes before every entry with it only in the text
         assert ids[: len(in_title)] == in_title, (query, ids)
         assert all(ids.index(b) > ids.index(t) for b in body_only for t in in_title)
+
+
+def test_the_browser_folds_spellings_as_the_index_did(open_page: Any) -> None:
+    """The rules travel in the index; JavaScript's regular expressions must read them as Python's did."""
+    visit = open_page("en/index.html")
+    _load_index(visit)
+    visit.page.wait_for_function("() => window.__tcSearchIndex")
+    words = [w for pair in SAME for w in pair] + KEPT + ["fertiliz", "colours", "flour", "propellers", "ploughs"]
+    assert visit.page.evaluate("ws => ws.map(w => window.tcSearch.foldSpelling(w))", words) == [fold(w) for w in words]
+    # and a reader typing American English finds the British entry
+    found = visit.page.evaluate(RUN_QUERY, "fertilizer")
+    assert found[0] == "entries/fish-waste-liquid-fertiliser.html"

@@ -17,7 +17,7 @@
      name is what is indexed, so they are left out of a query that has anything else. */
   var PLACE_WORDS = ["จ", "จังหวัด", "อ", "อำเภอ", "ต", "ตำบล", "ม", "มหาวิทยาลัย",
     "province", "district", "subdistrict", "changwat", "amphoe", "tambon"];
-  var state = { index: null, loading: null, vocab: null, decoded: {} };
+  var state = { index: null, loading: null, vocab: null, decoded: {}, fold: [] };
 
   function normalize(text) {
     return text.normalize("NFC").replace(ZERO_WIDTH, "")
@@ -45,6 +45,7 @@
         state.index = data;
         state.terms = data.terms.split("\n");
         state.vocab = "\n" + data.terms + "\n";
+        state.fold = (data.fold || []).map(function (rule) { return [new RegExp(rule[0]), rule[1]]; });
         resolve(data);
       };
       script.onerror = function () { reject(new Error("index not found")); };
@@ -119,8 +120,17 @@
 
   /* Vocabulary words that match one query piece, with how well they match. A single Thai letter is
      inside nearly every word, so it matches only itself (the letter of an abbreviation). */
+  /* An English word in the spelling the index folded it to (generator/site/spelling.py): color → colour's form. */
+  function foldSpelling(word) {
+    for (var i = 0; i < state.fold.length; i++) {
+      if (state.fold[i][0].test(word)) return word.replace(state.fold[i][0], state.fold[i][1]);
+    }
+    return word;
+  }
+
   function matchingTerms(piece) {
     var matches = [], terms = state.terms, latin = !isThai(piece);
+    if (latin) piece = foldSpelling(piece);
     var stem = latin ? piece.replace(/(?:ing|ed|es|s)$/, "") : piece;
     if (stem.length < 3) stem = piece;
     for (var i = 0; i < terms.length; i++) {
@@ -254,6 +264,7 @@
     }
   }
 
-  window.tcSearch = { normalize: normalize, queryPieces: queryPieces, search: search, load: loadIndex, fillCount: fillCount };
+  window.tcSearch = { normalize: normalize, queryPieces: queryPieces, search: search, load: loadIndex, fillCount: fillCount,
+    foldSpelling: foldSpelling };
   document.querySelectorAll("form[data-tc-search]").forEach(setup);
 })();

@@ -17,7 +17,7 @@
      name is what is indexed, so they are left out of a query that has anything else. */
   var PLACE_WORDS = ["จ", "จังหวัด", "อ", "อำเภอ", "ต", "ตำบล", "ม", "มหาวิทยาลัย",
     "province", "district", "subdistrict", "changwat", "amphoe", "tambon"];
-  var state = { index: null, loading: null, vocab: null, decoded: {}, fold: [] };
+  var state = { index: null, loading: null, vocab: null, decoded: {}, fold: [], loose: null };
 
   function normalize(text) {
     return text.normalize("NFC").replace(ZERO_WIDTH, "")
@@ -74,7 +74,7 @@
      whole indexed word (finds words the index split apart); otherwise a piece may be part of a word
      (finds a word inside a compound), whole words preferred. A character that occurs in no word
      becomes a piece that matches nothing, so nonsense finds nothing. */
-  function splitThai(run, exactOnly) {
+  function splitThai(run, exactOnly, lex) {
     var n = run.length, cost = new Array(n + 1), from = new Array(n + 1), missing = new Array(n + 1);
     cost[0] = 0;
     for (var end = 1; end <= n; end++) {
@@ -82,8 +82,8 @@
       for (var start = Math.max(0, end - 30); start < end; start++) {
         if (cost[start] === Infinity) continue;
         var piece = run.slice(start, end), c = Infinity;
-        if (state.vocab.indexOf("\n" + piece + "\n") >= 0) c = 1;
-        else if (!exactOnly && piece.length > 1 && state.vocab.indexOf(piece) >= 0) c = 1.9;
+        if (lex.vocab.indexOf("\n" + piece + "\n") >= 0) c = 1;
+        else if (!exactOnly && piece.length > 1 && lex.vocab.indexOf(piece) >= 0) c = 1.9;
         if (cost[start] + c < cost[end]) { cost[end] = cost[start] + c; from[end] = start; missing[end] = false; }
       }
       if (cost[end] === Infinity) { cost[end] = cost[end - 1] + 100; from[end] = end - 1; missing[end] = true; }
@@ -96,30 +96,47 @@
     return pieces;
   }
 
-  /* One or two readings of a query: as whole indexed words, and allowing parts of words. */
+  /* Thai typed without its tone marks (กลวย for กล้วย) or with ใ for ไ (ผ้าใหม): the loose lexicon compares
+     words without them, and its matches count for less. Built once, the first time a Thai query comes. */
+  var TONES = /[\u0e47-\u0e4c]/g, LOOSE = 0.7;
+  function loosen(text) { return text.replace(TONES, "").replace(/\u0e43/g, "\u0e44"); }
+  function lexicons(thai) {
+    var strict = { terms: state.terms, vocab: state.vocab, factor: 1, strict: true };
+    if (!thai) return [strict];
+    if (!state.loose) {
+      var terms = state.terms.map(loosen);
+      state.loose = { terms: terms, vocab: "\n" + terms.join("\n") + "\n", factor: LOOSE, strict: false };
+    }
+    return [strict, state.loose];
+  }
+
+  /* The readings of a query: as whole indexed words and allowing parts of words, in the strict lexicon and,
+     for Thai, in the loose one. */
   function queryReadings(query) {
     var runs = normalize(query).match(RUNS) || [], readings = [];
-    [true, false].forEach(function (exactOnly) {
-      var pieces = [];
-      runs.forEach(function (run) {
-        if (isThai(run)) pieces.push.apply(pieces, splitThai(run, exactOnly)); else pieces.push(run);
+    lexicons(runs.some(isThai)).forEach(function (lex) {
+      var seen = {};
+      [true, false].forEach(function (exactOnly) {
+        var pieces = [];
+        runs.forEach(function (run) {
+          if (!isThai(run)) pieces.push(run);
+          else pieces.push.apply(pieces, splitThai(lex.strict ? run : loosen(run), exactOnly, lex));
+        });
+        pieces = pieces.filter(function (p, i) { return pieces.indexOf(p) === i; });
+        var named = pieces.filter(function (p) { return PLACE_WORDS.indexOf(p.replace("\u0000", "")) < 0; });
+        if (named.length) pieces = named;
+        var key = pieces.join("|");
+        if (pieces.length && !seen[key]) { seen[key] = true; readings.push({ pieces: pieces, lex: lex }); }
       });
-      pieces = pieces.filter(function (p, i) { return pieces.indexOf(p) === i; });
-      var named = pieces.filter(function (p) { return PLACE_WORDS.indexOf(p.replace("\u0000", "")) < 0; });
-      if (named.length) pieces = named;
-      var key = pieces.join("|");
-      if (pieces.length && !readings.some(function (r) { return r.join("|") === key; })) readings.push(pieces);
     });
     return readings;
   }
 
   function queryPieces(query) {
-    var readings = queryReadings(query);
-    return readings.length ? readings[readings.length - 1] : [];
+    var readings = queryReadings(query).filter(function (r) { return r.lex.strict; });
+    return readings.length ? readings[readings.length - 1].pieces : [];
   }
 
-  /* Vocabulary words that match one query piece, with how well they match. A single Thai letter is
-     inside nearly every word, so it matches only itself (the letter of an abbreviation). */
   /* An English word in the spelling the index folded it to (generator/site/spelling.py): color → colour's form. */
   function foldSpelling(word) {
     for (var i = 0; i < state.fold.length; i++) {
@@ -128,8 +145,10 @@
     return word;
   }
 
-  function matchingTerms(piece) {
-    var matches = [], terms = state.terms, latin = !isThai(piece);
+  /* Vocabulary words that match one query piece, with how well they match. A single Thai letter is
+     inside nearly every word, so it matches only itself (the letter of an abbreviation). */
+  function matchingTerms(piece, lex) {
+    var matches = [], terms = lex.terms, latin = !isThai(piece);
     if (latin) piece = foldSpelling(piece);
     var stem = latin ? piece.replace(/(?:ing|ed|es|s)$/, "") : piece;
     if (stem.length < 3) stem = piece;
@@ -139,15 +158,16 @@
       else if (latin && term.lastIndexOf(stem, 0) === 0) matches.push([i, PREFIX]);
       else if (term.indexOf(piece) >= 0 && (latin || piece.length > 1)) matches.push([i, CONTAINED]);
     }
+    matches.forEach(function (m) { m[1] *= lex.factor; });
     return matches;
   }
 
   /* Documents that match every piece of one reading, with their scores. */
-  function searchReading(pieces) {
+  function searchReading(pieces, lex) {
     var total = null;
     for (var p = 0; p < pieces.length; p++) {
       var scores = {};
-      matchingTerms(pieces[p]).forEach(function (match) {
+      matchingTerms(pieces[p], lex).forEach(function (match) {
         var postings = decode(match[0]);
         for (var k = 0; k < postings.length; k += 2) {
           var s = postings[k + 1] * match[1];
@@ -166,9 +186,10 @@
 
   function search(query) {
     var readings = queryReadings(query), best = {}, highlight = [];
-    readings.forEach(function (pieces) {
-      var scores = searchReading(pieces);
+    readings.forEach(function (reading) {
+      var pieces = reading.pieces, scores = searchReading(pieces, reading.lex);
       for (var doc in scores) if (!(best[doc] >= scores[doc] / pieces.length)) best[doc] = scores[doc] / pieces.length;
+      if (!reading.lex.strict) return;  /* loose pieces lack the marks the page's text has */
       pieces.forEach(function (p) { if (highlight.indexOf(p) < 0 && p.charAt(0) !== "\u0000") highlight.push(p); });
     });
     var results = Object.keys(best).map(function (doc) { return [Number(doc), best[doc]]; });

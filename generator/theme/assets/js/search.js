@@ -151,12 +151,14 @@
     var matches = [], terms = lex.terms, latin = !isThai(piece);
     if (latin) piece = foldSpelling(piece);
     var stem = latin ? piece.replace(/(?:ing|ed|es|s)$/, "") : piece;
+    /* two Thai letters inside a longer word are mostly a piece of some other syllable (กล in กลุ่ม) */
+    var contained = !latin && piece.length < 3 ? CONTAINED / 2 : CONTAINED;
     if (stem.length < 3) stem = piece;
     for (var i = 0; i < terms.length; i++) {
       var term = terms[i];
       if (term === piece) matches.push([i, EXACT]);
       else if (latin && term.lastIndexOf(stem, 0) === 0) matches.push([i, PREFIX]);
-      else if (term.indexOf(piece) >= 0 && (latin || piece.length > 1)) matches.push([i, CONTAINED]);
+      else if (term.indexOf(piece) >= 0 && (latin || piece.length > 1)) matches.push([i, contained]);
     }
     matches.forEach(function (m) { m[1] *= lex.factor; });
     return matches;

@@ -4,6 +4,9 @@
  * segmented into words at build time. A query is normalised the same way, split into pieces that
  * occur in the index's vocabulary, and each piece matches every vocabulary word that contains it, so a
  * Thai word is found inside a compound or in the middle of a sentence. All pieces must match.
+ * Forgiving what readers type: English spellings are folded by the index's own rules (fertilizer →
+ * fertiliser), Thai is also read without tone marks and with ใ as ไ (ลำใย → ลำไย), ranked lower, and the
+ * words written before a place name (จ., อำเภอ, province) are left out.
  * Everything shown is built with textContent: no index text is ever parsed as HTML.
  */
 (function () {
@@ -257,14 +260,14 @@
 
     function run() {
       var query = input.value.trim();
-      if (!query) { panel.hidden = form.hasAttribute("data-inline") ? true : panel.hidden; list.textContent = ""; status.textContent = ""; if (more) more.hidden = true; next.hidden = true; return; }
+      if (!query) { panel.hidden = form.hasAttribute("data-inline") ? true : panel.hidden; list.textContent = ""; status.textContent = ""; if (more) more.hidden = true; if (next) next.hidden = true; return; }
       loadIndex(form).then(function () {
         if (input.value.trim() !== query) return;
         var found = search(query);
         render(list, found, limit, base, labels);
         var n = found.results.length;
         status.textContent = n === 0 ? form.getAttribute("data-none") : fillCount(form.getAttribute("data-count"), n);
-        next.hidden = n !== 0;
+        if (next) next.hidden = n !== 0;
         if (more) {
           more.hidden = n <= limit;
           more.href = form.action + "?q=" + encodeURIComponent(query);

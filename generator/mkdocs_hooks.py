@@ -100,6 +100,7 @@ def on_config(config: Any) -> Any:
             "label": ui["search_label"].get(lang),
             "placeholder": ui["search_placeholder"].get(lang),
             "none": ui["search_none"].get(lang),
+            "corrected": ui["search_corrected"].get(lang),
             "none_next": ui["search_none_next"].get(lang),
             "browse": ui["browse_title"].get(lang),
             "find_help": ui["find_help_title"].get(lang),

@@ -123,6 +123,7 @@ UI_KEYS = frozenset(
         "search_help",
         "search_label",
         "search_more",
+        "search_corrected",
         "search_none",
         "search_none_next",
         "search_page_kind",
@@ -195,6 +196,7 @@ FILLED_IN: dict[str, frozenset[str]] = {
     "map_villages": frozenset({"count"}),
     "moo": frozenset({"number"}),
     "page_number": frozenset({"number"}),
+    "search_corrected": frozenset({"fixed", "query"}),  # filled by the browser (search.js)
     "search_count": frozenset({"count"}),
     "stats_chart_desc": frozenset({"bars", "count", "top"}),
     "stats_total": frozenset({"count", "institutions", "provinces", "technologies", "wisdom"}),

@@ -138,6 +138,22 @@ def test_nothing_found_says_so(open_page: Any) -> None:
     assert [a.get_attribute("href") for a in nxt.locator("a").all()] == ["browse.html", "find-help.html"]
 
 
+@pytest.mark.parametrize(
+    ("query", "fixed", "entry"),
+    [("indgo", "indigo", "sakon-nakhon-natural-indigo"), ("soalr dryer", "solar dryer", "solar-dome-dryer-banana")],
+)
+def test_a_typo_shows_what_its_correction_finds_and_says_so(open_page: Any, query: str, fixed: str, entry: str) -> None:
+    visit = open_page(f"en/search.html?q={query}")
+    status = visit.page.locator("#tc-search-page-panel [data-status]")
+    visit.page.wait_for_function("() => document.querySelector('#tc-search-page-panel [data-status]').textContent")
+    assert status.inner_text().startswith(f"Nothing for “{query}”; showing “{fixed}”. ")
+    hrefs = visit.page.locator("#tc-search-page-panel a.tc-result__title").evaluate_all(
+        "as => as.map(a => a.getAttribute('href'))"
+    )
+    assert f"./entries/{entry}.html" in hrefs
+    assert not visit.page.locator("#tc-search-page-panel [data-none-next]").is_visible()
+
+
 def test_the_header_box_offers_next_steps_only_when_nothing_is_found(open_page: Any) -> None:
     visit = open_page("en/entries/community-rice-mill.html")
     box, panel = visit.page.locator("#tc-search-input"), visit.page.locator("#tc-search-panel")

@@ -189,6 +189,48 @@
     return total || {};
   }
 
+  /* Edits (insert, delete, replace, swap two letters) from a to b, or more than `most` when there are more. */
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var before = [], row = [], i, j;
+    for (j = 0; j <= b.length; j++) row.push(j);
+    for (i = 1; i <= a.length; i++) {
+      var next = [i], low = i;
+      for (j = 1; j <= b.length; j++) {
+        var d = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+        next.push(d);
+        if (d < low) low = d;
+      }
+      if (low > most) return most + 1;
+      before = row; row = next;
+    }
+    return row[b.length];
+  }
+
+  /* The query with each English word that matches nothing replaced by the closest indexed word (one edit
+     for words up to 7 letters, two for longer; the commonest such word, then the first in order), or null
+     when no word needs it or none is close. Thai has its own loose reading instead. */
+  function corrected(query) {
+    var runs = normalize(query).match(RUNS) || [], changed = false, strict = lexicons(false)[0];
+    var words = runs.map(function (run) {
+      if (isThai(run) || run.length < 4 || /[0-9]/.test(run) || matchingTerms(run, strict).length) return run;
+      var most = run.length > 7 ? 2 : 1, best = null, bestDistance = most + 1, bestSize = 0;
+      for (var i = 0; i < state.terms.length; i++) {
+        var term = state.terms[i];
+        if (isThai(term) || term.length < 3) continue;
+        var d = distance(run, term, most), size = state.index.postings[i].length;
+        if (d < bestDistance || (d === bestDistance && d <= most && size > bestSize)) {
+          best = term; bestDistance = d; bestSize = size;
+        }
+      }
+      if (best === null) return run;
+      changed = true;
+      return best;
+    });
+    return changed ? words.join(" ") : null;
+  }
+
   function search(query) {
     var readings = queryReadings(query), best = {}, highlight = [];
     readings.forEach(function (reading) {
@@ -263,10 +305,16 @@
       if (!query) { panel.hidden = form.hasAttribute("data-inline") ? true : panel.hidden; list.textContent = ""; status.textContent = ""; if (more) more.hidden = true; if (next) next.hidden = true; return; }
       loadIndex(form).then(function () {
         if (input.value.trim() !== query) return;
-        var found = search(query);
+        var found = search(query), fixed = found.results.length ? null : corrected(query);
+        if (fixed) {
+          var second = search(fixed);
+          if (second.results.length) found = second; else fixed = null;
+        }
         render(list, found, limit, base, labels);
         var n = found.results.length;
         status.textContent = n === 0 ? form.getAttribute("data-none") : fillCount(form.getAttribute("data-count"), n);
+        /* a typo (indgo) shows what its correction finds, and says so */
+        if (fixed) status.textContent = form.getAttribute("data-corrected").replace("{query}", query).replace("{fixed}", fixed) + " " + status.textContent;
         if (next) next.hidden = n !== 0;
         if (more) {
           more.hidden = n <= limit;
@@ -291,6 +339,6 @@
   }
 
   window.tcSearch = { normalize: normalize, queryPieces: queryPieces, search: search, load: loadIndex, fillCount: fillCount,
-    foldSpelling: foldSpelling };
+    foldSpelling: foldSpelling, corrected: corrected };
   document.querySelectorAll("form[data-tc-search]").forEach(setup);
 })();

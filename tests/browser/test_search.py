@@ -209,3 +209,28 @@ def test_the_browser_folds_spellings_as_the_index_did(open_page: Any) -> None:
     # and a reader typing American English finds the British entry
     found = visit.page.evaluate(RUN_QUERY, "fertilizer")
     assert found[0] == "entries/fish-waste-liquid-fertiliser.html"
+
+
+def test_arrow_keys_walk_the_results_and_escape_returns_to_the_box(open_page: Any) -> None:
+    visit = open_page("en/entries/community-rice-mill.html")
+    page = visit.page
+    box = page.locator("#tc-search-input")
+    box.click()
+    box.press_sequentially("indigo", delay=20)
+    results = page.locator("#tc-search-panel a.tc-result__title")
+    results.first.wait_for(timeout=5000)
+    page.wait_for_timeout(200)  # the last keystroke's redraw
+    hrefs = results.evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    focused = "() => document.activeElement.getAttribute('href') || document.activeElement.id"
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(focused) == hrefs[0]
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(focused) == hrefs[1]
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate(focused) == "tc-search-input"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Escape")
+    assert page.evaluate(focused) == "tc-search-input"
+    assert not page.locator("#tc-search-panel").is_visible()
+    assert visit.console_errors == [] and visit.page_errors == []

@@ -328,6 +328,19 @@
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 60); });
     input.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && form.hasAttribute("data-inline")) { panel.hidden = true; input.blur(); }
+      if (event.key === "ArrowDown" && !panel.hidden && shownLinks().length) { event.preventDefault(); shownLinks()[0].focus(); }
+    });
+    /* Arrow keys walk the results as in any search box; up from the first, or Escape, is back in the box. */
+    function shownLinks() {
+      return Array.prototype.filter.call(panel.querySelectorAll("a[href]"), function (a) { return a.offsetParent !== null; });
+    }
+    panel.addEventListener("keydown", function (event) {
+      var links = shownLinks(), at = links.indexOf(document.activeElement);
+      if (event.key === "Escape" && form.hasAttribute("data-inline")) { panel.hidden = true; input.focus(); return; }
+      if (at < 0 || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return;
+      event.preventDefault();
+      var to = at + (event.key === "ArrowDown" ? 1 : -1);
+      if (to < 0) input.focus(); else if (to < links.length) links[to].focus();
     });
     document.addEventListener("click", function (event) {
       if (form.hasAttribute("data-inline") && !form.contains(event.target) && !panel.contains(event.target)) panel.hidden = true;

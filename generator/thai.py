@@ -72,6 +72,7 @@ def format_year(year: int, lang: str) -> str:
 # --- text normalisation and word segmentation for search ---
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _RUNS = re.compile(r"[\u0e00-\u0e7f]+|[0-9a-z]+(?:[.'][0-9a-z]+)*")
 # PyThaiNLP's word list, found without importing the package (50 ms that every `check` would pay).
 _PYTHAINLP = importlib.util.find_spec("pythainlp")
@@ -80,11 +81,11 @@ BASE_DICTIONARY = Path(next(iter(_PYTHAINLP.submodule_search_locations))) / "cor
 
 
 def normalize_for_search(text: str) -> str:
-    """NFC, no zero-width characters, sara am as one character, `เเ` as `แ`, lower case.
+    """NFC, no zero-width characters, sara am as one character, `เเ` as `แ`, Thai digits as 0–9, lower case.
 
     The browser applies the same steps to queries (generator/theme/assets/js/search.js).
     """
-    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH).translate(_THAI_DIGITS)
     text = text.replace("\u0e4d\u0e32", "\u0e33").replace("\u0e40\u0e40", "\u0e41")
     return text.casefold()
 

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from generator.site.spelling import fold
+from generator.thai import normalize_for_search
 
 from ..test_spelling import KEPT, SAME
 
@@ -234,3 +235,13 @@ def test_arrow_keys_walk_the_results_and_escape_returns_to_the_box(open_page: An
     assert page.evaluate(focused) == "tc-search-input"
     assert not page.locator("#tc-search-panel").is_visible()
     assert visit.console_errors == [] and visit.page_errors == []
+
+
+def test_the_browser_normalises_a_query_as_the_index_did(open_page: Any) -> None:
+    """Thai digits, sara am typed as two characters, เเ for แ, zero-width characters, capitals: both sides agree."""
+    texts = ["มผช. ๑๒๓/๒๕๖๑", "ปี 2567", "น\u0e4d\u0e32ผึ้ง", "เเปรรูป", "มะ\u200bม่วง", "GMP Certified", "ผ้า\u00adไหม"]
+    visit = open_page("th/index.html")
+    assert visit.page.evaluate("ts => ts.map(t => window.tcSearch.normalize(t))", texts) == [
+        normalize_for_search(t) for t in texts
+    ]
+    assert normalize_for_search("๒๕๖๗") == "2567"

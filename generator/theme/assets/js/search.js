@@ -24,6 +24,7 @@
 
   function normalize(text) {
     return text.normalize("NFC").replace(ZERO_WIDTH, "")
+      .replace(/[\u0e50-\u0e59]/g, function (d) { return String(d.charCodeAt(0) - 0x0e50); })
       .replace(/\u0e4d\u0e32/g, "\u0e33").replace(/\u0e40\u0e40/g, "\u0e41").toLowerCase();
   }
 

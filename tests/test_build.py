@@ -416,3 +416,13 @@ def test_abbreviations_of_labels_are_indexed_whole(built: Path) -> None:
     th = _search_terms(built, "th")
     assert "longan-pitting-machine" in th["มทร"]
     assert "มท" not in th
+
+
+def test_a_province_page_gives_its_everyday_names(built: Path) -> None:
+    """A reader who searched โคราช lands on นครราชสีมา: the page says it is the same place."""
+    page = (built / "th" / "provinces" / "nakhon-ratchasima.html").read_text("utf-8")
+    assert '<p class="tc-lead">ชื่อที่เรียกกัน: โคราช</p>' in page
+    page = (built / "en" / "provinces" / "nakhon-ratchasima.html").read_text("utf-8")
+    assert '<p class="tc-lead">Also called: Korat, Khorat</p>' in page
+    # the official name run together (Lopburi) is for search, not worth saying
+    assert "Also called" not in (built / "en" / "provinces" / "lop-buri.html").read_text("utf-8")

@@ -67,6 +67,11 @@ class Province:
         """The province's name in `lang`, then the other names people use for it there (โคราช, Lopburi)."""
         return (self.name.get(lang), *(self.also_th if lang == "th" else self.also_en))
 
+    def called(self, lang: str) -> tuple[str, ...]:
+        """The other names worth showing: not the official name written as one word (Lopburi for Lop Buri)."""
+        joined = self.name.get(lang).replace(" ", "").replace("-", "").casefold()
+        return tuple(n for n in self.names(lang)[1:] if n.replace(" ", "").replace("-", "").casefold() != joined)
+
 
 @dataclass(frozen=True)
 class Region:

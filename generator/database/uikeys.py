@@ -9,6 +9,7 @@ from __future__ import annotations
 UI_KEYS = frozenset(
     {
         "about",
+        "also_called",
         "adoption",
         "attribution",
         "audiences",

@@ -81,3 +81,11 @@ def test_a_file_that_is_not_a_libzim_zim_is_left_untouched(tmp_path: Path) -> No
     with pytest.raises(ZimLayoutError, match="no fulltext/xapian index"):
         make_reproducible(unindexed)
     assert unindexed.read_bytes() == before
+
+
+def test_kiwix_finds_a_year_in_either_digits() -> None:
+    """Our search reads Thai digits as 0–9; Kiwix's own box does not, so the ZIM's text holds numbers both ways."""
+    from generator.offline.zimtext import IndexSegmenter
+
+    terms = IndexSegmenter([]).index_text("ก่อตั้งเมื่อปี ๒๕๖๗ ผลิตได้ 120 กิโลกรัม").split()
+    assert {"2567", "๒๕๖๗", "120", "๑๒๐"} <= set(terms)

@@ -32,6 +32,7 @@ MAX_NGRAM = 3
 MIN_PART_COMPOUND = 2
 MIN_PART_DICTIONARY = 3
 _THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
+_TO_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
 def strip_marks(text: str) -> str:
@@ -102,6 +103,8 @@ class IndexSegmenter:
             terms.append(bare)
             if bare != term.lower():
                 terms.append(term.lower())  # for readers whose libzim leaves marks in the query
+            if term.isascii() and term.isdigit():
+                terms.append(term.translate(_TO_THAI_DIGITS))  # Kiwix leaves ๒๕๖๗ in a query as typed
         return " ".join(terms)
 
 

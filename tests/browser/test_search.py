@@ -245,3 +245,13 @@ def test_the_browser_normalises_a_query_as_the_index_did(open_page: Any) -> None
         normalize_for_search(t) for t in texts
     ]
     assert normalize_for_search("๒๕๖๗") == "2567"
+
+
+@pytest.mark.parametrize(("lang", "query", "marked"), [("th", "ลำใย", "ลำไย"), ("en", "fertilizer", "fertiliser")])
+def test_words_found_loosely_are_marked_as_the_page_writes_them(
+    open_page: Any, lang: str, query: str, marked: str
+) -> None:
+    visit = open_page(f"{lang}/search.html?q={query}")
+    visit.page.locator("#tc-search-page-panel mark").first.wait_for(timeout=5000)
+    marks = visit.page.locator("#tc-search-page-panel mark").evaluate_all("ms => ms.map(m => m.textContent)")
+    assert marked in marks

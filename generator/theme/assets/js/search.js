@@ -169,11 +169,13 @@
   }
 
   /* Documents that match every piece of one reading, with their scores. */
-  function searchReading(pieces, lex) {
+  /* `words`, when given, collects the indexed words a piece matched whole: what to mark in the results. */
+  function searchReading(pieces, lex, words) {
     var total = null;
     for (var p = 0; p < pieces.length; p++) {
       var scores = {};
       matchingTerms(pieces[p], lex).forEach(function (match) {
+        if (words && match[1] === EXACT * lex.factor && words.indexOf(state.terms[match[0]]) < 0) words.push(state.terms[match[0]]);
         var postings = decode(match[0]);
         for (var k = 0; k < postings.length; k += 2) {
           var s = postings[k + 1] * match[1];
@@ -235,7 +237,8 @@
   function search(query) {
     var readings = queryReadings(query), best = {}, highlight = [];
     readings.forEach(function (reading) {
-      var pieces = reading.pieces, scores = searchReading(pieces, reading.lex);
+      /* the words a loose or folded piece found (ลำไย for ลำใย, fertiliser for fertilizer) are marked as well */
+      var pieces = reading.pieces, scores = searchReading(pieces, reading.lex, highlight);
       for (var doc in scores) if (!(best[doc] >= scores[doc] / pieces.length)) best[doc] = scores[doc] / pieces.length;
       if (!reading.lex.strict) return;  /* loose pieces lack the marks the page's text has */
       pieces.forEach(function (p) { if (highlight.indexOf(p) < 0 && p.charAt(0) !== "\u0000") highlight.push(p); });

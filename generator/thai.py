@@ -74,6 +74,7 @@ def format_year(year: int, lang: str) -> str:
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _RUNS = re.compile(r"[\u0e00-\u0e7f]+|[0-9a-z]+(?:[.'][0-9a-z]+)*")
+THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")  # a run of Thai script, without spaces or punctuation
 # PyThaiNLP's word list, found without importing the package (50 ms that every `check` would pay).
 _PYTHAINLP = importlib.util.find_spec("pythainlp")
 assert _PYTHAINLP is not None and _PYTHAINLP.submodule_search_locations, "PyThaiNLP is not installed"

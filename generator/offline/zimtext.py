@@ -19,19 +19,17 @@ readers to put spaces between Thai words.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..thai import BASE_DICTIONARY, Segmenter, normalize_for_search
+from ..thai import BASE_DICTIONARY, THAI_RUN, Segmenter, normalize_for_search
 
 MAX_NGRAM = 3
 # Shortest pieces worth indexing on their own: 2 letters in the site's own compounds (`อบ` in `อบแห้ง`), 3 in
 # dictionary words, which would otherwise shed syllables such as `มะ` in `มะม่วง`.
 MIN_PART_COMPOUND = 2
 MIN_PART_DICTIONARY = 3
-_THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
 _TO_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
@@ -84,7 +82,7 @@ class IndexSegmenter:
         out: list[str] = []
         position = 0
         text = normalize_for_search(text)
-        for match in _THAI_RUN.finditer(text):
+        for match in THAI_RUN.finditer(text):
             out.append(text[position : match.start()])
             words = self.segmenter.words(match.group())
             terms = list(words)

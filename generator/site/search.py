@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..database.catalog import Catalog
 from ..database.model import Entry
-from ..thai import Segmenter
+from ..thai import THAI_RUN, Segmenter
 from ..uitext import fill
 from .pages import page_url
 from .spelling import RULES, fold
@@ -31,7 +31,6 @@ W_SUMMARY = 6
 W_AUDIENCE = 4
 W_BODY = (1, 2, 2, 3)  # by how often the word occurs in the description: 1, 2, 3, 4+ times
 
-_THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
 _VLQ = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 SNIPPET_LENGTH = 160
 KIND_CODES = {"technology": 0, "local-wisdom": 1, "page": 2, "village": 3}
@@ -103,7 +102,7 @@ def dictionary_words(catalog: Catalog) -> set[str]:
     words.update(name for p in ref.provinces.values() for name in p.names("th"))
     words.update(i.short.th for i in ref.institutions.values())
     # Thai runs only: the abbreviation of "มทร.ล้านนา" is a word of its own ("มทร", not "มท" + "ร").
-    return {w for word in words for w in _THAI_RUN.findall(word)}
+    return {w for word in words for w in THAI_RUN.findall(word)}
 
 
 class IndexBuilder:

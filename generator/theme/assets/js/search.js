@@ -136,11 +136,6 @@
     return readings;
   }
 
-  function queryPieces(query) {
-    var readings = queryReadings(query).filter(function (r) { return r.lex.strict; });
-    return readings.length ? readings[readings.length - 1].pieces : [];
-  }
-
   /* An English word in the spelling the index folded it to (generator/site/spelling.py): color → colour's form. */
   function foldSpelling(word) {
     for (var i = 0; i < state.fold.length; i++) {
@@ -355,7 +350,6 @@
     }
   }
 
-  window.tcSearch = { normalize: normalize, queryPieces: queryPieces, search: search, load: loadIndex, fillCount: fillCount,
-    foldSpelling: foldSpelling, corrected: corrected };
+  window.tcSearch = { normalize: normalize, search: search, load: loadIndex, foldSpelling: foldSpelling };
   document.querySelectorAll("form[data-tc-search]").forEach(setup);
 })();
